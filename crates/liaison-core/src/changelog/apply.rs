@@ -1,0 +1,124 @@
+//! Applying one change: log it, merge its fields, project the row (see the design notes in the parent module).
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde_json::Value;
+
+use super::{Applied, Change, DELETED_FIELD, Fields};
+use crate::error::{Error, Result};
+
+/// Applies `change` inside `tx`. Idempotent; commutative with every other change.
+pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
+    let spec = change.entity.spec();
+    if let Some(bad) = change.fields.keys().find(|f| *f != DELETED_FIELD && !spec.has_field(f)) {
+        return Err(Error::Invalid(format!("{} has no field {bad}", change.entity.as_str())));
+    }
+    let fields_json = serde_json::to_string(&change.fields).map_err(|e| Error::Internal(e.to_string()))?;
+    let inserted = tx.prepare_cached(
+        "INSERT OR IGNORE INTO change_log (node_id, hlc, entity, entity_id, op, fields, operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        change.node_id,
+        change.hlc.0,
+        change.entity.as_str(),
+        change.entity_id,
+        change.op.as_str(),
+        fields_json,
+        change.operator
+    ])?;
+    if inserted == 0 {
+        return Ok(Applied::Duplicate);
+    }
+
+    let mut won = 0;
+    {
+        let mut merge = tx.prepare_cached(
+            "INSERT INTO field_state (entity, entity_id, field, value, hlc, node_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (entity, entity_id, field) DO UPDATE
+               SET value = excluded.value, hlc = excluded.hlc, node_id = excluded.node_id
+               WHERE (excluded.hlc, excluded.node_id) > (field_state.hlc, field_state.node_id)",
+        )?;
+        for (field, value) in &change.fields {
+            won += merge.execute(params![
+                change.entity.as_str(),
+                change.entity_id,
+                field,
+                value.to_string(),
+                change.hlc.0,
+                change.node_id
+            ])?;
+        }
+    }
+    if won > 0 {
+        project(tx, change)?;
+    }
+    Ok(Applied::Recorded { fields_won: won })
+}
+
+/// Rewrites the entity's row from its registers.
+fn project(tx: &Transaction<'_>, change: &Change) -> Result<()> {
+    let spec = change.entity.spec();
+    let state = registers(tx, change)?;
+    let deleted = state.get(DELETED_FIELD).and_then(Value::as_bool).unwrap_or(false);
+    if deleted {
+        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", spec.table), [&change.entity_id])?;
+        return (spec.after_project)(tx, &change.entity_id, true);
+    }
+    if !spec.required.iter().all(|f| state.contains_key(*f)) {
+        return Ok(()); // an update ahead of its insert: wait in the registers
+    }
+    let columns: Vec<&str> = spec.fields.iter().copied().filter(|f| state.contains_key(*f)).collect();
+    let placeholders: Vec<String> = (2..=columns.len() + 1).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = columns.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let sql = format!(
+        "INSERT INTO {table} (id, {cols}) VALUES (?1, {ph}) ON CONFLICT (id) DO UPDATE SET {upd}",
+        table = spec.table,
+        cols = columns.join(", "),
+        ph = placeholders.join(", "),
+        upd = updates.join(", "),
+    );
+    let mut values: Vec<SqlValue> = vec![SqlValue::Text(change.entity_id.clone())];
+    values.extend(columns.iter().map(|c| to_sql(&state[*c])));
+    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    (spec.after_project)(tx, &change.entity_id, false)
+}
+
+/// The current value of every register of the change's entity.
+fn registers(tx: &Transaction<'_>, change: &Change) -> Result<Fields> {
+    let mut stmt = tx.prepare_cached("SELECT field, value FROM field_state WHERE entity = ?1 AND entity_id = ?2")?;
+    let rows = stmt.query_map(params![change.entity.as_str(), change.entity_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = Fields::new();
+    for row in rows {
+        let (field, raw) = row?;
+        let value = serde_json::from_str(&raw).map_err(|e| Error::Internal(format!("field_state {field}: {e}")))?;
+        out.insert(field, value);
+    }
+    Ok(out)
+}
+
+/// A JSON register value as an SQL value: scalars map to their SQL types, arrays and objects stay JSON text.
+fn to_sql(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n.as_i64().map(SqlValue::Integer).unwrap_or_else(|| SqlValue::Real(n.as_f64().unwrap_or(0.0))),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        Value::Array(_) | Value::Object(_) => SqlValue::Text(value.to_string()),
+    }
+}
+
+/// The stored value of one register, if any (used by tests and conflict views).
+pub fn register(tx: &rusqlite::Connection, entity: &str, id: &str, field: &str) -> Result<Option<Value>> {
+    let raw: Option<String> = tx
+        .query_row(
+            "SELECT value FROM field_state WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
+            params![entity, id, field],
+            |r| r.get(0),
+        )
+        .optional()?;
+    raw.map(|r| serde_json::from_str(&r).map_err(|e| Error::Internal(e.to_string()))).transpose()
+}

@@ -1,0 +1,142 @@
+//! The registry of synced entities: their tables, their fields, the fields a row cannot exist without, and the
+//! hook that refreshes derived data after a row is projected. Adding a synced entity means adding it here (and a
+//! migration for its table); nothing else in the change-log engine changes.
+
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+
+/// A kind of synced entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A county/district or township/sub-district.
+    Region,
+    /// A liaison station or another platform.
+    Platform,
+    /// A deputy.
+    Deputy,
+}
+
+impl EntityKind {
+    /// Every kind, in dependency order (a platform needs its region, a deputy its station).
+    pub const ALL: [EntityKind; 3] = [EntityKind::Region, EntityKind::Platform, EntityKind::Deputy];
+
+    /// The name stored in the change log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Region => "region",
+            EntityKind::Platform => "platform",
+            EntityKind::Deputy => "deputy",
+        }
+    }
+
+    /// The kind with this stored name.
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// How the engine stores and projects this kind.
+    pub fn spec(self) -> &'static EntitySpec {
+        match self {
+            EntityKind::Region => &REGION,
+            EntityKind::Platform => &PLATFORM,
+            EntityKind::Deputy => &DEPUTY,
+        }
+    }
+}
+
+/// Runs after an entity's row was projected (`deleted` tells whether it was removed).
+pub type ProjectHook = fn(tx: &Transaction<'_>, id: &str, deleted: bool) -> Result<()>;
+
+/// How one entity kind maps onto its table.
+#[derive(Debug)]
+pub struct EntitySpec {
+    /// The projected table (its key column is `id`).
+    pub table: &'static str,
+    /// Every synced field; each is a column of `table`.
+    pub fields: &'static [&'static str],
+    /// Fields without which the row cannot be written (an update that arrived before its insert waits).
+    pub required: &'static [&'static str],
+    /// Refreshes derived data.
+    pub after_project: ProjectHook,
+}
+
+impl EntitySpec {
+    /// True when `field` is a synced field of this entity.
+    pub fn has_field(&self, field: &str) -> bool {
+        self.fields.contains(&field)
+    }
+}
+
+fn no_hook(_: &Transaction<'_>, _: &str, _: bool) -> Result<()> {
+    Ok(())
+}
+
+static REGION: EntitySpec = EntitySpec {
+    table: "regions",
+    fields: &["code", "name", "kind", "parent_id"],
+    required: &["code", "name", "kind"],
+    after_project: no_hook,
+};
+
+static PLATFORM: EntitySpec = EntitySpec {
+    table: "platforms",
+    fields: &[
+        "code",
+        "name",
+        "kind",
+        "region_id",
+        "address",
+        "phone",
+        "opening_hours",
+        "reception_days",
+        "star_ratings",
+        "head_name",
+        "clerks",
+        "status",
+        "closed_on",
+    ],
+    required: &["code", "name", "kind", "region_id"],
+    after_project: crate::roster::platform::after_project,
+};
+
+static DEPUTY: EntitySpec = EntitySpec {
+    table: "deputies",
+    fields: &[
+        "code",
+        "name",
+        "gender",
+        "ethnicity",
+        "birth_month",
+        "levels",
+        "electoral_district",
+        "station_id",
+        "work_unit",
+        "title",
+        "leading_cadre",
+        "entrepreneur",
+        "public_contact",
+        "private_phone",
+        "id_number",
+        "photo_sha256",
+        "status",
+        "ended_on",
+    ],
+    required: &["code", "name"],
+    after_project: crate::roster::deputy::after_project,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for kind in EntityKind::ALL {
+            assert_eq!(EntityKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(EntityKind::parse("deputies"), None);
+    }
+}

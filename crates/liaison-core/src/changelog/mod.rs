@@ -1,0 +1,152 @@
+//! The change log: every insert, update and delete of a synced entity, and the merge rule that applies it.
+//!
+//! # Design
+//!
+//! A [`Change`] names an entity (`deputy`, id), an [`Op`], the changed fields with their new values (JSON), the
+//! node (installation) where it was made, a hybrid-logical-clock stamp from that node ([`crate::hlc`]) and the
+//! operator. Its identity is `(node_id, hlc)`: a node never issues the same stamp twice.
+//!
+//! [`apply`] is the only way rows of synced tables change, for local edits and for imported changes alike:
+//!
+//! 1. The change is appended to `change_log` (`INSERT OR IGNORE` on its identity). If it was already there, apply
+//!    stops: **applying a change twice is a no-op**.
+//! 2. Each field is a last-writer-wins register in `field_state`: the new value replaces the stored one only when
+//!    `(hlc, node_id)` of the change is greater than the stored stamp. So **changes from different nodes merge per
+//!    field** (an office edit of a deputy's title and a station's edit of the same deputy's phone both survive), and
+//!    the result does not depend on arrival order: applying any set of changes in any order yields the same state.
+//! 3. The entity's row is *projected* from its registers: upserted when the registers hold every required field,
+//!    removed when the `_deleted` register is true (a delete is a tombstone, so a late update cannot resurrect it).
+//!    An update that arrives before its insert waits in the registers until the insert comes.
+//! 4. The entity's projection hook refreshes derived data (a deputy's level rows, search documents).
+//!
+//! Conflicting concurrent edits of the *same* field keep one winner in the row, but every change stays in the log,
+//! so a later history or conflict view can show both. Deputies' photos are not in the log: the `photo_sha256` field
+//! names a row of `blobs`.
+//!
+//! Entity and field names come from a fixed registry ([`EntityKind`], [`entities`]); a change naming anything else is
+//! refused, so no SQL is ever built from untrusted names.
+
+mod apply;
+pub mod entities;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::hlc::Hlc;
+
+pub use apply::{apply, register};
+pub use entities::EntityKind;
+
+/// Changed fields and their new values.
+pub type Fields = BTreeMap<String, serde_json::Value>;
+
+/// The field that marks a deleted entity.
+pub const DELETED_FIELD: &str = "_deleted";
+
+/// What a change does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// A new entity (all its fields).
+    Insert,
+    /// Some fields changed.
+    Update,
+    /// The entity is gone (a tombstone).
+    Delete,
+}
+
+impl Op {
+    /// The name stored in `change_log.op`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Insert => "insert",
+            Op::Update => "update",
+            Op::Delete => "delete",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Op> {
+        match s {
+            "insert" => Some(Op::Insert),
+            "update" => Some(Op::Update),
+            "delete" => Some(Op::Delete),
+            _ => None,
+        }
+    }
+}
+
+/// One recorded change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Where it was made.
+    pub node_id: String,
+    /// When, on that node's hybrid logical clock.
+    pub hlc: Hlc,
+    /// What kind of entity.
+    pub entity: EntityKind,
+    /// Which entity.
+    pub entity_id: String,
+    /// What happened.
+    pub op: Op,
+    /// The changed fields and their new values.
+    pub fields: Fields,
+    /// Who did it.
+    pub operator: String,
+}
+
+/// What [`apply`] did with a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// Recorded; `fields_won` of its fields are now the current values.
+    Recorded {
+        /// How many fields won their register.
+        fields_won: usize,
+    },
+    /// This change was already in the log: nothing happened.
+    Duplicate,
+    /// Nothing to record (a local edit that changed nothing).
+    Unchanged,
+}
+
+/// A change as stored, with its local sequence number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoggedChange {
+    /// Local arrival order.
+    pub seq: i64,
+    /// The change.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// The changes recorded for one entity, oldest first (history views, audit).
+pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str) -> crate::Result<Vec<LoggedChange>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, node_id, hlc, op, fields, operator FROM change_log
+         WHERE entity = ?1 AND entity_id = ?2 ORDER BY hlc, node_id",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![entity.as_str(), entity_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, String>(5)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, node_id, hlc, op, fields, operator) = row?;
+        out.push(LoggedChange {
+            seq,
+            change: Change {
+                node_id,
+                hlc: Hlc(hlc),
+                entity,
+                entity_id: entity_id.to_owned(),
+                op: Op::parse(&op).ok_or_else(|| crate::Error::Internal(format!("bad op {op} in change_log")))?,
+                fields: serde_json::from_str(&fields).map_err(|e| crate::Error::Internal(e.to_string()))?,
+                operator,
+            },
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

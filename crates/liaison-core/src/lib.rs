@@ -1,0 +1,30 @@
+//! Liaison Desk core (联络站工作台核心): everything the desktop app and the `liaison` command line share.
+//!
+//! - [`store`]: the SQLite database (migrations, ledger-grade settings, write transactions);
+//! - [`changelog`]: every change of synced data, its HLC stamp and per-field merge ([`hlc`]);
+//! - [`roster`]: regions, platforms, deputies, validation, masking of personal data;
+//! - [`search`]: pinyin-aware search-as-you-type over FTS5;
+//! - [`import`] / [`export`]: roster files in and out, as [`tabular`] grids (file formats live in `liaison-sheets`);
+//! - [`stats`]: the roster's numbers.
+//!
+//! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
+//! injected ([`clock`]).
+
+pub mod changelog;
+pub mod clock;
+pub mod error;
+pub mod export;
+pub mod hlc;
+pub mod ids;
+pub mod import;
+pub mod paths;
+pub mod roster;
+pub mod search;
+pub mod stats;
+pub mod store;
+pub mod tabular;
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use error::{Error, ErrorCode, Result};
+pub use store::Store;

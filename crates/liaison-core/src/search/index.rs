@@ -1,0 +1,117 @@
+//! Keeping the search documents in step with the roster (called from the projection hooks, inside the write).
+//!
+//! A document has four FTS5 columns of space-separated tokens; every query is a prefix or exact token match:
+//! - `name`: every suffix of the Chinese name, so a prefix query is a substring query (明新 finds 张明新);
+//! - `pinyin`: the spellings of [`super::pinyin`];
+//! - `code`: the code in lower case, with and without separators;
+//! - `phone`: the last 4, 5, … digits of each phone, matched exactly, so "5678" finds ...5678 and nothing that
+//!   merely contains 5678.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::DocKind;
+use super::pinyin::{spellings, suffix_spellings};
+use crate::error::Result;
+
+/// Rebuilds the document of one deputy.
+pub fn reindex_deputy(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    let (name, code, public, private): (String, String, String, String) = tx
+        .prepare_cached("SELECT name, code, public_contact, private_phone FROM deputies WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let doc = Document {
+        name: name_suffixes(&name),
+        pinyin: spellings(&name).join(" "),
+        code: code_tokens(&code),
+        phone: [phone_tails(&public), phone_tails(&private)].join(" "),
+    };
+    write(tx, DocKind::Deputy, id, &doc)
+}
+
+/// Rebuilds the document of one platform.
+pub fn reindex_platform(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    let (name, code, phone): (String, String, String) = tx
+        .prepare_cached("SELECT name, code, phone FROM platforms WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let doc = Document {
+        name: name_suffixes(&name),
+        pinyin: suffix_spellings(&name).join(" "),
+        code: code_tokens(&code),
+        phone: phone_tails(&phone),
+    };
+    write(tx, DocKind::Platform, id, &doc)
+}
+
+/// Removes the document of a deleted record.
+pub fn remove(tx: &Transaction<'_>, kind: DocKind, id: &str) -> Result<()> {
+    if let Some(rowid) = doc_rowid(tx, kind, id)? {
+        tx.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([rowid])?;
+        tx.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?.execute([rowid])?;
+    }
+    Ok(())
+}
+
+struct Document {
+    name: String,
+    pinyin: String,
+    code: String,
+    phone: String,
+}
+
+fn write(tx: &Transaction<'_>, kind: DocKind, id: &str, doc: &Document) -> Result<()> {
+    let rowid = match doc_rowid(tx, kind, id)? {
+        Some(rowid) => {
+            tx.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([rowid])?;
+            rowid
+        }
+        None => {
+            tx.prepare_cached("INSERT INTO search_docs (kind, ref_id) VALUES (?1, ?2)")?.execute([kind.as_str(), id])?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.prepare_cached("INSERT INTO search_fts (rowid, name, pinyin, code, phone) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![rowid, doc.name, doc.pinyin, doc.code, doc.phone])?;
+    Ok(())
+}
+
+fn doc_rowid(tx: &Transaction<'_>, kind: DocKind, id: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached("SELECT id FROM search_docs WHERE kind = ?1 AND ref_id = ?2")?
+        .query_row([kind.as_str(), id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Every suffix of the name's Han characters: 张明新 → "张明新 明新 新".
+fn name_suffixes(name: &str) -> String {
+    let han: Vec<char> = name.chars().filter(|c| super::is_han(*c)).collect();
+    (0..han.len()).map(|i| han[i..].iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+}
+
+/// "ZH-YM-01" → "zhym01 zh ym 01".
+fn code_tokens(code: &str) -> String {
+    let lower = code.to_lowercase();
+    let joined: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
+    let parts: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()).collect();
+    let mut out = vec![joined.clone()];
+    out.extend(parts.into_iter().filter(|p| *p != joined).map(str::to_owned));
+    out.join(" ")
+}
+
+/// The last 4..=all digits of a phone: 13812345678 → "5678 45678 345678 …".
+fn phone_tails(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    (4..=digits.len()).map(|n| digits[digits.len() - n..].iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        assert_eq!(name_suffixes("张明新"), "张明新 明新 新");
+        assert_eq!(code_tokens("ZH-YM-01"), "zhym01 zh ym 01");
+        assert_eq!(code_tokens("D000123"), "d000123");
+        assert_eq!(phone_tails("0375-234567"), "4567 34567 234567 5234567 75234567 375234567 0375234567");
+        assert_eq!(phone_tails(""), "");
+    }
+}

@@ -1,0 +1,110 @@
+//! The write handle: one open transaction plus everything a change record needs (node id, operator, HLC).
+
+use rusqlite::Transaction;
+use uuid::Uuid;
+
+use crate::changelog::{self, Applied, Change, EntityKind, Fields, Op};
+use crate::error::{Error, Result};
+use crate::hlc::Hlc;
+use crate::ids;
+use crate::store::Deps;
+
+/// A write transaction. Dropping it without [`Writer::commit`] rolls everything back.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    deps: &'a Deps,
+    node_id: &'a str,
+    operator: String,
+    last_hlc: Hlc,
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn begin(tx: Transaction<'a>, deps: &'a Deps, node_id: &'a str, operator: &str) -> Result<Self> {
+        if operator.trim().is_empty() {
+            return Err(Error::Invalid("every change needs an operator".into()));
+        }
+        let last_hlc = Hlc(tx.query_row("SELECT last_hlc FROM node WHERE singleton = 1", [], |r| r.get(0))?);
+        Ok(Writer { tx, deps, node_id, operator: operator.to_owned(), last_hlc })
+    }
+
+    /// The transaction, for reads inside the write and for tables that are not synced entities.
+    pub fn tx(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+
+    /// The operator recorded on every change of this transaction.
+    pub fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    /// This installation's node id.
+    pub fn node_id(&self) -> &str {
+        self.node_id
+    }
+
+    /// The injected clock and randomness.
+    pub fn deps(&self) -> &Deps {
+        self.deps
+    }
+
+    /// A fresh entity id.
+    pub fn new_id(&self) -> Uuid {
+        ids::new_id(self.deps.clock.as_ref(), self.deps.entropy.as_ref())
+    }
+
+    /// The next HLC stamp of this node.
+    pub fn next_hlc(&mut self) -> Hlc {
+        self.last_hlc = Hlc::next(self.last_hlc, self.deps.clock.now_ms());
+        self.last_hlc
+    }
+
+    /// Records and applies a change made here. An empty field set is not a change and records nothing.
+    pub fn change(&mut self, entity: EntityKind, entity_id: &str, op: Op, fields: Fields) -> Result<Applied> {
+        if fields.is_empty() {
+            return Ok(Applied::Unchanged);
+        }
+        let change = Change {
+            node_id: self.node_id.to_owned(),
+            hlc: self.next_hlc(),
+            entity,
+            entity_id: entity_id.to_owned(),
+            op,
+            fields,
+            operator: self.operator.clone(),
+        };
+        changelog::apply(&self.tx, &change)
+    }
+
+    /// Applies a change made on another node (sync import). Applying one twice is a no-op.
+    pub fn apply_remote(&mut self, change: &Change) -> Result<Applied> {
+        self.last_hlc = Hlc::receive(self.last_hlc, change.hlc, self.deps.clock.now_ms())?;
+        changelog::apply(&self.tx, change)
+    }
+
+    /// Records an audited act that changes no entity (e.g. revealing a phone number).
+    pub fn audit(&mut self, action: &str, entity: EntityKind, entity_id: &str, detail: &str) -> Result<()> {
+        let hlc = self.next_hlc();
+        self.tx.execute(
+            "INSERT INTO audit_log (at, hlc, node_id, operator, action, entity, entity_id, detail)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            rusqlite::params![
+                self.deps.clock.now().to_rfc3339(),
+                hlc.0,
+                self.node_id,
+                self.operator,
+                action,
+                entity.as_str(),
+                entity_id,
+                detail
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Persists the clock and commits.
+    pub(super) fn commit(self) -> Result<()> {
+        self.tx.execute("UPDATE node SET last_hlc = MAX(last_hlc, ?1) WHERE singleton = 1", [self.last_hlc.0])?;
+        self.tx.commit()?;
+        Ok(())
+    }
+}

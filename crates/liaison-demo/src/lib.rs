@@ -1,0 +1,1 @@
+//! Demo city generator (being written).

@@ -91,7 +91,11 @@ impl Error {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self.code(),
-            ErrorCode::Invalid | ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Forbidden | ErrorCode::SchemaTooNew
+            ErrorCode::Invalid
+                | ErrorCode::NotFound
+                | ErrorCode::Conflict
+                | ErrorCode::Forbidden
+                | ErrorCode::SchemaTooNew
         )
     }
 }

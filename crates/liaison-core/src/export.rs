@@ -8,15 +8,33 @@ use crate::tabular::TableOut;
 /// The deputies' roster with private phone and ID number masked, in the import template's column order.
 pub fn deputies_table(conn: &rusqlite::Connection) -> Result<TableOut> {
     let headers = [
-        "代表编号", "姓名", "性别", "民族", "出生年月", "代表级别", "届次", "选区", "所属联络站", "联络站名称", "工作单位",
-        "职务", "领导干部代表", "企业家代表", "公开联系电话", "手机号码", "身份证号码", "状态", "离任日期",
+        "代表编号",
+        "姓名",
+        "性别",
+        "民族",
+        "出生年月",
+        "代表级别",
+        "届次",
+        "选区",
+        "所属联络站",
+        "联络站名称",
+        "工作单位",
+        "职务",
+        "领导干部代表",
+        "企业家代表",
+        "公开联系电话",
+        "手机号码",
+        "身份证号码",
+        "状态",
+        "离任日期",
     ];
     let yes_no = |b: bool| if b { "是" } else { "否" }.to_owned();
     let rows = all_deputies(conn)?
         .into_iter()
         .map(|d| {
             let levels: Vec<&str> = d.levels.iter().map(|l| l.level.label()).collect();
-            let terms: Vec<String> = d.levels.iter().map(|l| l.term.map(|t| t.to_string()).unwrap_or_default()).collect();
+            let terms: Vec<String> =
+                d.levels.iter().map(|l| l.term.map(|t| t.to_string()).unwrap_or_default()).collect();
             vec![
                 d.code,
                 d.name,
@@ -55,14 +73,32 @@ pub fn deputies_table(conn: &rusqlite::Connection) -> Result<TableOut> {
 /// The platforms' roster.
 pub fn platforms_table(conn: &rusqlite::Connection) -> Result<TableOut> {
     let headers = [
-        "平台编码", "平台名称", "平台类型", "县(市、区)", "乡镇(街道)", "地址", "联系电话", "开放时间", "接待日", "星级",
-        "评定年度", "站长", "联络员", "编组代表数", "状态",
+        "平台编码",
+        "平台名称",
+        "平台类型",
+        "县(市、区)",
+        "乡镇(街道)",
+        "地址",
+        "联系电话",
+        "开放时间",
+        "接待日",
+        "星级",
+        "评定年度",
+        "站长",
+        "联络员",
+        "编组代表数",
+        "状态",
     ];
     const DAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
     let rows = all_platforms(conn)?
         .into_iter()
         .map(|p| {
-            let days: Vec<String> = p.reception_days.iter().filter_map(|d| DAYS.get(usize::from(*d).wrapping_sub(1))).map(|d| format!("周{d}")).collect();
+            let days: Vec<String> = p
+                .reception_days
+                .iter()
+                .filter_map(|d| DAYS.get(usize::from(*d).wrapping_sub(1)))
+                .map(|d| format!("周{d}"))
+                .collect();
             let township = if p.county == p.region { String::new() } else { p.region.clone() };
             vec![
                 p.code,

@@ -59,10 +59,8 @@ pub struct RosterStats {
 pub fn roster_stats(conn: &rusqlite::Connection) -> Result<RosterStats> {
     let one = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     let deputies_serving = one("SELECT COUNT(*) FROM deputies WHERE status = 'serving'")?;
-    let deputies_assigned = one(
-        "SELECT COUNT(*) FROM deputies d JOIN platforms p ON p.id = d.station_id
-         WHERE d.status = 'serving' AND p.status = 'active'",
-    )?;
+    let deputies_assigned = one("SELECT COUNT(*) FROM deputies d JOIN platforms p ON p.id = d.station_id
+         WHERE d.status = 'serving' AND p.status = 'active'")?;
     let mut by_level = Vec::new();
     for level in Level::ALL {
         let count: i64 = conn.query_row(
@@ -104,7 +102,11 @@ pub fn roster_stats(conn: &rusqlite::Connection) -> Result<RosterStats> {
         leading_cadres: one("SELECT COUNT(*) FROM deputies WHERE status = 'serving' AND leading_cadre = 1")?,
         entrepreneurs: one("SELECT COUNT(*) FROM deputies WHERE status = 'serving' AND entrepreneur = 1")?,
         deputies_assigned,
-        coverage_percent: if deputies_serving == 0 { 100.0 } else { deputies_assigned as f64 * 100.0 / deputies_serving as f64 },
+        coverage_percent: if deputies_serving == 0 {
+            100.0
+        } else {
+            deputies_assigned as f64 * 100.0 / deputies_serving as f64
+        },
         platforms_open: one("SELECT COUNT(*) FROM platforms WHERE status = 'active'")?,
         platforms_by_kind: by_kind,
         star_city: one("SELECT COUNT(*) FROM platforms WHERE status = 'active' AND star_level = 'city'")?,

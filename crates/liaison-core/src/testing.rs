@@ -56,7 +56,10 @@ pub fn small_roster(store: &mut Store) {
                 ("410423100", "尧山镇", RegionKind::Town, Some("410423")),
             ];
             for (code, name, kind, parent) in regions {
-                region::save(w, &RegionInput { code: code.into(), name: name.into(), kind, parent_code: parent.map(Into::into) })?;
+                region::save(
+                    w,
+                    &RegionInput { code: code.into(), name: name.into(), kind, parent_code: parent.map(Into::into) },
+                )?;
             }
             for (code, name, kind, region) in [
                 ("XH-01", "新华区光明路街道人大代表联络站", PlatformKind::Station, "410402001"),
@@ -65,7 +68,13 @@ pub fn small_roster(store: &mut Store) {
             ] {
                 platform::save(
                     w,
-                    &PlatformInput { code: code.into(), name: name.into(), kind: Some(kind), region_code: region.into(), ..Default::default() },
+                    &PlatformInput {
+                        code: code.into(),
+                        name: name.into(),
+                        kind: Some(kind),
+                        region_code: region.into(),
+                        ..Default::default()
+                    },
                 )?;
             }
             deputy::save(w, &deputy("D000001", "张明新"))?;

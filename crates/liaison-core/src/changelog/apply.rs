@@ -14,19 +14,20 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
         return Err(Error::Invalid(format!("{} has no field {bad}", change.entity.as_str())));
     }
     let fields_json = serde_json::to_string(&change.fields).map_err(|e| Error::Internal(e.to_string()))?;
-    let inserted = tx.prepare_cached(
-        "INSERT OR IGNORE INTO change_log (node_id, hlc, entity, entity_id, op, fields, operator)
+    let inserted = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO change_log (node_id, hlc, entity, entity_id, op, fields, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        change.node_id,
-        change.hlc.0,
-        change.entity.as_str(),
-        change.entity_id,
-        change.op.as_str(),
-        fields_json,
-        change.operator
-    ])?;
+        )?
+        .execute(params![
+            change.node_id,
+            change.hlc.0,
+            change.entity.as_str(),
+            change.entity_id,
+            change.op.as_str(),
+            fields_json,
+            change.operator
+        ])?;
     if inserted == 0 {
         return Ok(Applied::Duplicate);
     }
@@ -105,7 +106,9 @@ fn to_sql(value: &Value) -> SqlValue {
     match value {
         Value::Null => SqlValue::Null,
         Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
-        Value::Number(n) => n.as_i64().map(SqlValue::Integer).unwrap_or_else(|| SqlValue::Real(n.as_f64().unwrap_or(0.0))),
+        Value::Number(n) => {
+            n.as_i64().map(SqlValue::Integer).unwrap_or_else(|| SqlValue::Real(n.as_f64().unwrap_or(0.0)))
+        }
         Value::String(s) => SqlValue::Text(s.clone()),
         Value::Array(_) | Value::Object(_) => SqlValue::Text(value.to_string()),
     }

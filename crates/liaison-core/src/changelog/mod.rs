@@ -127,7 +127,14 @@ pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str)
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY hlc, node_id",
     )?;
     let rows = stmt.query_map(rusqlite::params![entity.as_str(), entity_id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, String>(5)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {

@@ -23,20 +23,29 @@ fn region_change(node: &str, hlc: i64, id: &str, fields: &[(&str, serde_json::Va
 fn full_region(node: &str, hlc: i64, id: &str, name: &str) -> Change {
     Change {
         op: Op::Insert,
-        ..region_change(node, hlc, id, &[("code", json!(format!("C-{id}"))), ("name", json!(name)), ("kind", json!("county"))])
+        ..region_change(
+            node,
+            hlc,
+            id,
+            &[("code", json!(format!("C-{id}"))), ("name", json!(name)), ("kind", json!("county"))],
+        )
     }
 }
 
-/// Every register and every projected region row, for comparing two databases.
-fn snapshot(conn: &rusqlite::Connection) -> (Vec<(String, String, String, String)>, Vec<(String, String, String)>) {
+/// Every register (id, field, value, node) and every projected region row (id, code, name).
+type Snapshot = (Vec<(String, String, String, String)>, Vec<(String, String, String)>);
+
+/// A database's state, for comparing two databases.
+fn snapshot(conn: &rusqlite::Connection) -> Snapshot {
     let mut s = conn.prepare("SELECT entity_id, field, value, node_id FROM field_state ORDER BY 1, 2").unwrap();
-    let regs = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect();
+    let regs =
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect();
     let mut s = conn.prepare("SELECT id, code, name FROM regions ORDER BY id").unwrap();
     let rows = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
     (regs, rows)
 }
 
-fn apply_all(changes: &[Change]) -> (Vec<(String, String, String, String)>, Vec<(String, String, String)>) {
+fn apply_all(changes: &[Change]) -> Snapshot {
     let mut t = temp_store();
     t.store
         .write("tester", |w| {

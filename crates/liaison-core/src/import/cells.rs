@@ -71,7 +71,8 @@ pub fn levels(level_cell: &str, term_cell: &str) -> Result<Vec<LevelTerm>, Strin
             }
             _ => (item.clone(), None),
         };
-        let level = Level::parse_loose(&level_text).ok_or_else(|| format!("无法识别的代表级别“{item}”（应为全国、省、市、县、乡）"))?;
+        let level = Level::parse_loose(&level_text)
+            .ok_or_else(|| format!("无法识别的代表级别“{item}”（应为全国、省、市、县、乡）"))?;
         if out.iter().any(|l| l.level == level) {
             return Err(format!("代表级别“{level_cell}”中{}级重复", level.label()));
         }
@@ -153,7 +154,17 @@ mod tests {
 
     #[test]
     fn numbers_and_terms() {
-        for (raw, want) in [("12", Some(12)), ("十二", Some(12)), ("第十二届", Some(12)), ("二十一", Some(21)), ("十", Some(10)), ("三十", Some(30)), ("第１４届", Some(14)), ("零", None), ("abc", None)] {
+        for (raw, want) in [
+            ("12", Some(12)),
+            ("十二", Some(12)),
+            ("第十二届", Some(12)),
+            ("二十一", Some(21)),
+            ("十", Some(10)),
+            ("三十", Some(30)),
+            ("第１４届", Some(14)),
+            ("零", None),
+            ("abc", None),
+        ] {
             assert_eq!(term(raw), want, "{raw}");
         }
     }
@@ -161,7 +172,10 @@ mod tests {
     #[test]
     fn level_cells() {
         let l = levels("市人大代表、区人大代表", "12、11").unwrap();
-        assert_eq!(l, vec![LevelTerm { level: Level::City, term: Some(12) }, LevelTerm { level: Level::County, term: Some(11) }]);
+        assert_eq!(
+            l,
+            vec![LevelTerm { level: Level::City, term: Some(12) }, LevelTerm { level: Level::County, term: Some(11) }]
+        );
         let l = levels("市第十二届", "").unwrap();
         assert_eq!(l, vec![LevelTerm { level: Level::City, term: Some(12) }]);
         assert_eq!(levels("市级", "").unwrap()[0].term, None);

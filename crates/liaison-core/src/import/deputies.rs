@@ -39,25 +39,117 @@ pub enum Field {
 
 /// The columns of the deputies' sheet.
 pub const COLUMNS: &[Column<Field>] = &[
-    Column { field: Field::Code, header: "代表编号", synonyms: &["编号", "代表证号", "代表证编号"], example: "D000001", required: false },
+    Column {
+        field: Field::Code,
+        header: "代表编号",
+        synonyms: &["编号", "代表证号", "代表证编号"],
+        example: "D000001",
+        required: false,
+    },
     Column { field: Field::Name, header: "姓名", synonyms: &["代表姓名"], example: "张明新", required: true },
     Column { field: Field::Gender, header: "性别", synonyms: &[], example: "男", required: false },
     Column { field: Field::Ethnicity, header: "民族", synonyms: &[], example: "汉族", required: false },
-    Column { field: Field::BirthMonth, header: "出生年月", synonyms: &["出生日期", "出生年月日", "出生时间"], example: "1970-05", required: false },
-    Column { field: Field::Levels, header: "代表级别", synonyms: &["级别", "代表层级", "层级", "代表类型"], example: "市、县", required: true },
-    Column { field: Field::Terms, header: "届次", synonyms: &["届别", "所属届次"], example: "12、11", required: false },
-    Column { field: Field::District, header: "选区", synonyms: &["选举单位", "选区(选举单位)", "所在选区"], example: "新华区第三选区", required: false },
-    Column { field: Field::Station, header: "所属联络站", synonyms: &["联络站", "联络站编码", "编组联络站", "进站联络站", "编组进站", "所在联络站", "联络站名称"], example: "XH-01", required: true },
-    Column { field: Field::WorkUnit, header: "工作单位", synonyms: &["单位"], example: "平顶山市某某有限公司", required: false },
-    Column { field: Field::Title, header: "职务", synonyms: &["职务(职称)", "职称"], example: "总经理", required: false },
-    Column { field: Field::WorkUnitAndTitle, header: "工作单位及职务", synonyms: &["单位及职务", "工作单位和职务"], example: "", required: false },
-    Column { field: Field::Category, header: "代表类别", synonyms: &["类别", "身份类别", "代表身份"], example: "企业家代表", required: false },
-    Column { field: Field::LeadingCadre, header: "领导干部代表", synonyms: &["领导干部", "是否领导干部"], example: "否", required: false },
-    Column { field: Field::Entrepreneur, header: "企业家代表", synonyms: &["企业家", "是否企业家"], example: "是", required: false },
-    Column { field: Field::PublicContact, header: "公开联系电话", synonyms: &["公开电话", "联系电话", "办公电话", "公开联系方式"], example: "0375-2345678", required: false },
-    Column { field: Field::PrivatePhone, header: "手机号码", synonyms: &["手机", "私人电话", "本人手机", "手机号"], example: "13812345678", required: false },
-    Column { field: Field::IdNumber, header: "身份证号码", synonyms: &["身份证号", "公民身份号码"], example: "", required: false },
-    Column { field: Field::EndedOn, header: "离任日期", synonyms: &["终止日期", "代表资格终止日期"], example: "", required: false },
+    Column {
+        field: Field::BirthMonth,
+        header: "出生年月",
+        synonyms: &["出生日期", "出生年月日", "出生时间"],
+        example: "1970-05",
+        required: false,
+    },
+    Column {
+        field: Field::Levels,
+        header: "代表级别",
+        synonyms: &["级别", "代表层级", "层级", "代表类型"],
+        example: "市、县",
+        required: true,
+    },
+    Column {
+        field: Field::Terms, header: "届次", synonyms: &["届别", "所属届次"], example: "12、11", required: false
+    },
+    Column {
+        field: Field::District,
+        header: "选区",
+        synonyms: &["选举单位", "选区(选举单位)", "所在选区"],
+        example: "新华区第三选区",
+        required: false,
+    },
+    Column {
+        field: Field::Station,
+        header: "所属联络站",
+        synonyms: &["联络站", "联络站编码", "编组联络站", "进站联络站", "编组进站", "所在联络站", "联络站名称"],
+        example: "XH-01",
+        required: true,
+    },
+    Column {
+        field: Field::WorkUnit,
+        header: "工作单位",
+        synonyms: &["单位"],
+        example: "平顶山市某某有限公司",
+        required: false,
+    },
+    Column {
+        field: Field::Title,
+        header: "职务",
+        synonyms: &["职务(职称)", "职称"],
+        example: "总经理",
+        required: false,
+    },
+    Column {
+        field: Field::WorkUnitAndTitle,
+        header: "工作单位及职务",
+        synonyms: &["单位及职务", "工作单位和职务"],
+        example: "",
+        required: false,
+    },
+    Column {
+        field: Field::Category,
+        header: "代表类别",
+        synonyms: &["类别", "身份类别", "代表身份"],
+        example: "企业家代表",
+        required: false,
+    },
+    Column {
+        field: Field::LeadingCadre,
+        header: "领导干部代表",
+        synonyms: &["领导干部", "是否领导干部"],
+        example: "否",
+        required: false,
+    },
+    Column {
+        field: Field::Entrepreneur,
+        header: "企业家代表",
+        synonyms: &["企业家", "是否企业家"],
+        example: "是",
+        required: false,
+    },
+    Column {
+        field: Field::PublicContact,
+        header: "公开联系电话",
+        synonyms: &["公开电话", "联系电话", "办公电话", "公开联系方式"],
+        example: "0375-2345678",
+        required: false,
+    },
+    Column {
+        field: Field::PrivatePhone,
+        header: "手机号码",
+        synonyms: &["手机", "私人电话", "本人手机", "手机号"],
+        example: "13812345678",
+        required: false,
+    },
+    Column {
+        field: Field::IdNumber,
+        header: "身份证号码",
+        synonyms: &["身份证号", "公民身份号码"],
+        example: "",
+        required: false,
+    },
+    Column {
+        field: Field::EndedOn,
+        header: "离任日期",
+        synonyms: &["终止日期", "代表资格终止日期"],
+        example: "",
+        required: false,
+    },
 ];
 
 /// Imports the deputies of one sheet.
@@ -110,8 +202,15 @@ fn read_row(r: &mut RowReader<'_, Field>, w: &Writer<'_>) -> Result<DeputyInput>
     }
     let terms_text = r.text(Field::Terms);
     let levels = r.parse(Field::Levels, |l| cells::levels(l, &terms_text));
-    let gender = r.parse(Field::Gender, |g| if g.is_empty() { Ok(None) } else { Gender::parse_loose(g).map(Some).ok_or_else(|| format!("性别“{g}”应为男或女")) });
-    let birth_month = r.parse(Field::BirthMonth, |b| if b.is_empty() { Ok(String::new()) } else { validate::birth_month(b) });
+    let gender = r.parse(Field::Gender, |g| {
+        if g.is_empty() {
+            Ok(None)
+        } else {
+            Gender::parse_loose(g).map(Some).ok_or_else(|| format!("性别“{g}”应为男或女"))
+        }
+    });
+    let birth_month =
+        r.parse(Field::BirthMonth, |b| if b.is_empty() { Ok(String::new()) } else { validate::birth_month(b) });
     let phone = |p: &str| if p.is_empty() { Ok(String::new()) } else { validate::phone(p) };
     let public_contact = r.parse(Field::PublicContact, phone);
     // A masked value ("138****5678", from our own export) means "keep what is stored".
@@ -139,7 +238,11 @@ fn read_row(r: &mut RowReader<'_, Field>, w: &Writer<'_>) -> Result<DeputyInput>
         match resolve_station(w, &station_text)? {
             Some(code) => Some(code),
             None => {
-                r.fail(Field::Station, &station_text, format!("联络站“{station_text}”不存在（请填写联络站编码或全称）"));
+                r.fail(
+                    Field::Station,
+                    &station_text,
+                    format!("联络站“{station_text}”不存在（请填写联络站编码或全称）"),
+                );
                 None
             }
         }
@@ -184,10 +287,16 @@ fn keep_masked(r: &mut RowReader<'_, Field>, field: Field, masked: &str, stored:
 
 /// Resolves what people write in the station column: the code, or the platform's full name.
 fn resolve_station(w: &Writer<'_>, text: &str) -> Result<Option<String>> {
-    let by_code: Option<String> =
-        w.tx().prepare_cached("SELECT code FROM platforms WHERE code = ?1")?.query_row([text], |r| r.get(0)).optional()?;
+    let by_code: Option<String> = w
+        .tx()
+        .prepare_cached("SELECT code FROM platforms WHERE code = ?1")?
+        .query_row([text], |r| r.get(0))
+        .optional()?;
     if by_code.is_some() {
         return Ok(by_code);
     }
-    Ok(w.tx().prepare_cached("SELECT code FROM platforms WHERE name = ?1")?.query_row([text], |r| r.get(0)).optional()?)
+    Ok(w.tx()
+        .prepare_cached("SELECT code FROM platforms WHERE name = ?1")?
+        .query_row([text], |r| r.get(0))
+        .optional()?)
 }

@@ -92,7 +92,8 @@ pub fn find_header<F: Copy + PartialEq>(rows: &[Vec<String>], columns: &[Column<
                     mapped.push((c, field, clean(text)));
                 }
             }
-            let has_required = columns.iter().filter(|c| c.required).all(|c| mapped.iter().any(|(_, f, _)| *f == c.field));
+            let has_required =
+                columns.iter().filter(|c| c.required).all(|c| mapped.iter().any(|(_, f, _)| *f == c.field));
             let score = mapped.len();
             if has_required && best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, HeaderMap { last_header_row: r + usize::from(two_rows), columns: mapped }));

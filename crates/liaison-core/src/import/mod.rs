@@ -78,7 +78,17 @@ pub struct SheetReport {
 
 impl SheetReport {
     fn new(sheet: &str, kind: RosterKind, header_row: usize) -> Self {
-        SheetReport { sheet: sheet.to_owned(), kind, header_row, rows: 0, created: 0, changed: 0, unchanged: 0, regions_created: 0, rejected: Vec::new() }
+        SheetReport {
+            sheet: sheet.to_owned(),
+            kind,
+            header_row,
+            rows: 0,
+            created: 0,
+            changed: 0,
+            unchanged: 0,
+            regions_created: 0,
+            rejected: Vec::new(),
+        }
     }
 
     fn count(&mut self, saved: &Saved) {
@@ -149,7 +159,8 @@ fn run(w: &mut Writer<'_>, grids: &[Grid], committed: bool) -> Result<ImportRepo
     }
     if report.sheets.is_empty() {
         return Err(Error::Invalid(
-            "文件中没有找到代表名册或联络站名册的表头（例如“姓名”“代表级别”“所属联络站”或“名称”“类型”“县（市、区）”）".into(),
+            "文件中没有找到代表名册或联络站名册的表头（例如“姓名”“代表级别”“所属联络站”或“名称”“类型”“县（市、区）”）"
+                .into(),
         ));
     }
     Ok(report)
@@ -160,7 +171,10 @@ pub fn templates() -> Vec<(RosterKind, TableOut)> {
     fn table<F: Copy>(sheet: &str, columns: &[header::Column<F>]) -> TableOut {
         TableOut {
             sheet: sheet.to_owned(),
-            headers: columns.iter().map(|c| if c.required { format!("*{}", c.header) } else { c.header.to_owned() }).collect(),
+            headers: columns
+                .iter()
+                .map(|c| if c.required { format!("*{}", c.header) } else { c.header.to_owned() })
+                .collect(),
             rows: vec![columns.iter().map(|c| c.example.to_owned()).collect()],
             text_columns: (0..columns.len()).collect(),
         }
@@ -203,7 +217,12 @@ impl<'a, F: Copy + PartialEq> RowReader<'a, F> {
 
     /// Records an error against `field`.
     pub(crate) fn fail(&mut self, field: F, value: &str, reason: String) {
-        self.errors.push(RowError { row: self.row + 1, column: self.header.header_of(field).to_owned(), value: value.to_owned(), reason });
+        self.errors.push(RowError {
+            row: self.row + 1,
+            column: self.header.header_of(field).to_owned(),
+            value: value.to_owned(),
+            reason,
+        });
     }
 
     /// Records an error against the whole row.
@@ -235,3 +254,6 @@ pub(crate) fn save_error_to_row(err: Error, row: usize) -> Result<RowError> {
         other => Err(other),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -34,20 +34,90 @@ pub enum Field {
 
 /// The columns of the platforms' sheet.
 pub const COLUMNS: &[Column<Field>] = &[
-    Column { field: Field::Code, header: "平台编码", synonyms: &["编码", "联络站编码", "站点编码", "编号"], example: "XH-01", required: false },
-    Column { field: Field::Name, header: "平台名称", synonyms: &["名称", "联络站名称", "站点名称", "联络站(点)名称"], example: "新华区光明路街道人大代表联络站", required: true },
-    Column { field: Field::Kind, header: "平台类型", synonyms: &["类型", "类别", "平台类别"], example: "代表联络站", required: true },
-    Column { field: Field::County, header: "县(市、区)", synonyms: &["县区", "县(市区)", "所属县区", "县市区", "所属县(市、区)"], example: "新华区", required: true },
-    Column { field: Field::Township, header: "乡镇(街道)", synonyms: &["乡镇", "街道", "所属乡镇", "乡镇街道", "所属乡镇(街道)"], example: "光明路街道", required: false },
-    Column { field: Field::Address, header: "地址", synonyms: &["详细地址", "站点地址"], example: "光明路88号", required: false },
-    Column { field: Field::Phone, header: "联系电话", synonyms: &["电话", "值班电话"], example: "0375-2345678", required: false },
-    Column { field: Field::Hours, header: "开放时间", synonyms: &["接待时间", "办公时间"], example: "9:00-12:00", required: false },
-    Column { field: Field::ReceptionDays, header: "接待日", synonyms: &["接待日期", "固定接待日"], example: "每周二、四", required: false },
-    Column { field: Field::Star, header: "星级", synonyms: &["星级评定", "星级等次"], example: "市级", required: false },
-    Column { field: Field::StarYear, header: "评定年度", synonyms: &["星级年度", "评定年份"], example: "2023", required: false },
+    Column {
+        field: Field::Code,
+        header: "平台编码",
+        synonyms: &["编码", "联络站编码", "站点编码", "编号"],
+        example: "XH-01",
+        required: false,
+    },
+    Column {
+        field: Field::Name,
+        header: "平台名称",
+        synonyms: &["名称", "联络站名称", "站点名称", "联络站(点)名称"],
+        example: "新华区光明路街道人大代表联络站",
+        required: true,
+    },
+    Column {
+        field: Field::Kind,
+        header: "平台类型",
+        synonyms: &["类型", "类别", "平台类别"],
+        example: "代表联络站",
+        required: true,
+    },
+    Column {
+        field: Field::County,
+        header: "县(市、区)",
+        synonyms: &["县区", "县(市区)", "所属县区", "县市区", "所属县(市、区)"],
+        example: "新华区",
+        required: true,
+    },
+    Column {
+        field: Field::Township,
+        header: "乡镇(街道)",
+        synonyms: &["乡镇", "街道", "所属乡镇", "乡镇街道", "所属乡镇(街道)"],
+        example: "光明路街道",
+        required: false,
+    },
+    Column {
+        field: Field::Address,
+        header: "地址",
+        synonyms: &["详细地址", "站点地址"],
+        example: "光明路88号",
+        required: false,
+    },
+    Column {
+        field: Field::Phone,
+        header: "联系电话",
+        synonyms: &["电话", "值班电话"],
+        example: "0375-2345678",
+        required: false,
+    },
+    Column {
+        field: Field::Hours,
+        header: "开放时间",
+        synonyms: &["接待时间", "办公时间"],
+        example: "9:00-12:00",
+        required: false,
+    },
+    Column {
+        field: Field::ReceptionDays,
+        header: "接待日",
+        synonyms: &["接待日期", "固定接待日"],
+        example: "每周二、四",
+        required: false,
+    },
+    Column {
+        field: Field::Star,
+        header: "星级",
+        synonyms: &["星级评定", "星级等次"],
+        example: "市级",
+        required: false,
+    },
+    Column {
+        field: Field::StarYear,
+        header: "评定年度",
+        synonyms: &["星级年度", "评定年份"],
+        example: "2023",
+        required: false,
+    },
     Column { field: Field::Head, header: "站长", synonyms: &["负责人"], example: "李卫东", required: false },
-    Column { field: Field::Clerks, header: "联络员", synonyms: &["工作人员"], example: "王芳、赵强", required: false },
-    Column { field: Field::ClosedOn, header: "撤销日期", synonyms: &["关闭日期"], example: "", required: false },
+    Column {
+        field: Field::Clerks, header: "联络员", synonyms: &["工作人员"], example: "王芳、赵强", required: false
+    },
+    Column {
+        field: Field::ClosedOn, header: "撤销日期", synonyms: &["关闭日期"], example: "", required: false
+    },
 ];
 
 /// Imports the platforms of one sheet.
@@ -67,11 +137,28 @@ pub fn import(w: &mut Writer<'_>, grid: &Grid) -> Result<SheetReport> {
         if name.is_empty() {
             r.fail(Field::Name, "", "平台名称为空".into());
         }
-        let kind = r.parse(Field::Kind, |k| PlatformKind::parse_loose(k).map(Some).ok_or_else(|| format!("无法识别的平台类型“{k}”（代表联络站、代表联络点、立法联系点、基层示范点、实践基地）")));
+        let kind = r.parse(Field::Kind, |k| {
+            PlatformKind::parse_loose(k).map(Some).ok_or_else(|| {
+                format!("无法识别的平台类型“{k}”（代表联络站、代表联络点、立法联系点、基层示范点、实践基地）")
+            })
+        });
         let phone = r.parse(Field::Phone, |p| if p.is_empty() { Ok(String::new()) } else { validate::phone(p) });
         let reception_days = r.parse(Field::ReceptionDays, cells::weekdays);
-        let star = r.parse(Field::Star, |s| StarLevel::parse_loose(s).map(Some).ok_or_else(|| format!("无法识别的星级“{s}”（无、市级、省级）")));
-        let star_year = r.parse(Field::StarYear, |y| if y.is_empty() { Ok(None) } else { y.trim_end_matches('年').parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)).map(Some).ok_or_else(|| format!("评定年度“{y}”应为四位年份")) });
+        let star = r.parse(Field::Star, |s| {
+            StarLevel::parse_loose(s).map(Some).ok_or_else(|| format!("无法识别的星级“{s}”（无、市级、省级）"))
+        });
+        let star_year = r.parse(Field::StarYear, |y| {
+            if y.is_empty() {
+                Ok(None)
+            } else {
+                y.trim_end_matches('年')
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (2000..=2100).contains(y))
+                    .map(Some)
+                    .ok_or_else(|| format!("评定年度“{y}”应为四位年份"))
+            }
+        });
         let closed_on = r.parse(Field::ClosedOn, |d| if d.is_empty() { Ok(None) } else { validate::date(d).map(Some) });
         let county = cells::name(&r.text(Field::County));
         if county.is_empty() {
@@ -129,12 +216,15 @@ fn ensure_region(w: &mut Writer<'_>, county: &str, township: &str, created: &mut
 }
 
 fn root_region(w: &mut Writer<'_>, created: &mut usize) -> Result<String> {
-    let root: Option<String> =
-        w.tx().query_row("SELECT code FROM regions WHERE parent_id IS NULL ORDER BY code LIMIT 1", [], |r| r.get(0)).optional()?;
+    let root: Option<String> = w
+        .tx()
+        .query_row("SELECT code FROM regions WHERE parent_id IS NULL ORDER BY code LIMIT 1", [], |r| r.get(0))
+        .optional()?;
     match root {
         Some(code) => Ok(code),
         None => {
-            let input = RegionInput { code: "CITY".into(), name: "本市".into(), kind: RegionKind::City, parent_code: None };
+            let input =
+                RegionInput { code: "CITY".into(), name: "本市".into(), kind: RegionKind::City, parent_code: None };
             region::save(w, &input)?;
             *created += 1;
             Ok(input.code)
@@ -142,10 +232,18 @@ fn root_region(w: &mut Writer<'_>, created: &mut usize) -> Result<String> {
     }
 }
 
-fn child_region(w: &mut Writer<'_>, parent_code: &str, name: &str, kind: RegionKind, created: &mut usize) -> Result<String> {
+fn child_region(
+    w: &mut Writer<'_>,
+    parent_code: &str,
+    name: &str,
+    kind: RegionKind,
+    created: &mut usize,
+) -> Result<String> {
     let found: Option<String> = w
         .tx()
-        .prepare_cached("SELECT r.code FROM regions r JOIN regions p ON p.id = r.parent_id WHERE p.code = ?1 AND r.name = ?2")?
+        .prepare_cached(
+            "SELECT r.code FROM regions r JOIN regions p ON p.id = r.parent_id WHERE p.code = ?1 AND r.name = ?2",
+        )?
         .query_row([parent_code, name], |r| r.get(0))
         .optional()?;
     if let Some(code) = found {
@@ -157,7 +255,10 @@ fn child_region(w: &mut Writer<'_>, parent_code: &str, name: &str, kind: RegionK
         |r| r.get(0),
     )?;
     let code = format!("{parent_code}-{:02}", siblings + 1);
-    let saved = region::save(w, &RegionInput { code: code.clone(), name: name.to_owned(), kind, parent_code: Some(parent_code.to_owned()) })?;
+    let saved = region::save(
+        w,
+        &RegionInput { code: code.clone(), name: name.to_owned(), kind, parent_code: Some(parent_code.to_owned()) },
+    )?;
     if saved.outcome == SaveOutcome::Created {
         *created += 1;
     }
@@ -165,7 +266,10 @@ fn child_region(w: &mut Writer<'_>, parent_code: &str, name: &str, kind: RegionK
 }
 
 fn code_by_name(w: &Writer<'_>, name: &str) -> Result<Option<String>> {
-    Ok(w.tx().prepare_cached("SELECT code FROM platforms WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?)
+    Ok(w.tx()
+        .prepare_cached("SELECT code FROM platforms WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
 }
 
 fn next_code(w: &Writer<'_>) -> Result<String> {

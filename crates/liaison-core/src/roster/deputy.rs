@@ -143,10 +143,9 @@ pub fn save(w: &mut Writer<'_>, input: &DeputyInput) -> Result<Saved> {
             None => next_code(w.tx())?,
         };
     } else if let Some((_, code)) = twin.filter(|(_, c)| *c != input.code) {
-        return Err(Error::Conflict(format!(
-            "已有同名、同出生年月、同级别的代表（编号 {code}），疑似重复录入"
-        )));
+        return Err(Error::Conflict(format!("已有同名、同出生年月、同级别的代表（编号 {code}），疑似重复录入")));
     }
+    keep_known_terms(w.tx(), &mut input)?;
     let mut fields = Fields::new();
     fields.insert("code".into(), json!(input.code));
     fields.insert("name".into(), json!(input.name));
@@ -167,6 +166,23 @@ pub fn save(w: &mut Writer<'_>, input: &DeputyInput) -> Result<Saved> {
     fields.insert("status".into(), json!(status.as_str()));
     fields.insert("ended_on".into(), json!(input.ended_on.map(|d| d.to_string())));
     save_by_code(w, EntityKind::Deputy, &input.code, fields)
+}
+
+/// A level given without its term keeps the term already stored for that level: a roster file without a 届次
+/// column must not erase what is known.
+fn keep_known_terms(tx: &Transaction<'_>, input: &mut DeputyInput) -> Result<()> {
+    if input.levels.iter().all(|l| l.term.is_some()) {
+        return Ok(());
+    }
+    let stored: Option<String> = tx
+        .prepare_cached("SELECT levels FROM deputies WHERE code = ?1")?
+        .query_row([&input.code], |r| r.get(0))
+        .optional()?;
+    let stored: Vec<LevelTerm> = stored.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+    for l in input.levels.iter_mut().filter(|l| l.term.is_none()) {
+        l.term = stored.iter().find(|s| s.level == l.level).and_then(|s| s.term);
+    }
+    Ok(())
 }
 
 /// Another deputy with the same name and birth month who shares a level: (id, code).
@@ -232,7 +248,8 @@ pub(crate) fn after_project(tx: &Transaction<'_>, id: &str, deleted: bool) -> Re
     }
     let raw: String = tx.prepare_cached("SELECT levels FROM deputies WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
     let levels: Vec<LevelTerm> = serde_json::from_str(&raw).unwrap_or_default();
-    let mut insert = tx.prepare_cached("INSERT OR REPLACE INTO deputy_levels (deputy_id, level, term) VALUES (?1, ?2, ?3)")?;
+    let mut insert =
+        tx.prepare_cached("INSERT OR REPLACE INTO deputy_levels (deputy_id, level, term) VALUES (?1, ?2, ?3)")?;
     for l in levels {
         insert.execute(rusqlite::params![id, l.level.as_str(), l.term])?;
     }

@@ -116,7 +116,8 @@ impl Level {
         if let Some(l) = Level::ALL.iter().find(|l| l.as_str() == s.to_ascii_lowercase()) {
             return Some(*l);
         }
-        let core = s.trim_end_matches("代表").trim_end_matches("人民代表大会").trim_end_matches("人大").trim_end_matches('级');
+        let core =
+            s.trim_end_matches("代表").trim_end_matches("人民代表大会").trim_end_matches("人大").trim_end_matches('级');
         if core.is_empty() {
             return None;
         }
@@ -188,7 +189,8 @@ impl RegionKind {
                 RegionKind::County
             } else if n.ends_with('市') {
                 RegionKind::CountyCity
-            } else if n.ends_with('区') && !n.contains("示范区") && !n.contains("开发区") && !n.contains("新区") {
+            } else if n.ends_with('区') && !n.contains("示范区") && !n.contains("开发区") && !n.contains("新区")
+            {
                 RegionKind::District
             } else {
                 RegionKind::Zone

@@ -67,8 +67,10 @@ pub(crate) fn save_by_code(w: &mut Writer<'_>, kind: EntityKind, code: &str, fie
 
 /// The stored registers of one entity.
 fn stored_fields(w: &Writer<'_>, kind: EntityKind, id: &str) -> Result<Fields> {
-    let mut stmt = w.tx().prepare_cached("SELECT field, value FROM field_state WHERE entity = ?1 AND entity_id = ?2")?;
-    let rows = stmt.query_map(rusqlite::params![kind.as_str(), id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut stmt =
+        w.tx().prepare_cached("SELECT field, value FROM field_state WHERE entity = ?1 AND entity_id = ?2")?;
+    let rows =
+        stmt.query_map(rusqlite::params![kind.as_str(), id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Fields::new();
     for row in rows {
         let (k, v) = row?;
@@ -80,7 +82,10 @@ fn stored_fields(w: &Writer<'_>, kind: EntityKind, id: &str) -> Result<Fields> {
 /// The id of the record of `kind` with human code `code`.
 pub fn id_by_code(conn: &rusqlite::Connection, kind: EntityKind, code: &str) -> Result<Option<String>> {
     let table = kind.spec().table;
-    Ok(conn.prepare_cached(&format!("SELECT id FROM {table} WHERE code = ?1"))?.query_row([code], |r| r.get(0)).optional()?)
+    Ok(conn
+        .prepare_cached(&format!("SELECT id FROM {table} WHERE code = ?1"))?
+        .query_row([code], |r| r.get(0))
+        .optional()?)
 }
 
 #[cfg(test)]

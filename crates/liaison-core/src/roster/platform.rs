@@ -43,7 +43,13 @@ pub fn current_star(history: &[StarRating]) -> (StarLevel, Option<i32>) {
 
 /// Makes `history` say that the rating in force is `level` awarded in `year` (as a roster import states it):
 /// withdraws ratings that no longer hold (on `today`, with `reason`) and adds the new one.
-pub fn set_current_star(history: &mut Vec<StarRating>, level: StarLevel, year: Option<i32>, today: NaiveDate, reason: &str) {
+pub fn set_current_star(
+    history: &mut Vec<StarRating>,
+    level: StarLevel,
+    year: Option<i32>,
+    today: NaiveDate,
+    reason: &str,
+) {
     let current = current_star(history);
     if current.0 == level && (year.is_none() || current.1 == year) {
         return;
@@ -53,7 +59,12 @@ pub fn set_current_star(history: &mut Vec<StarRating>, level: StarLevel, year: O
         r.reason = reason.to_owned();
     }
     if level != StarLevel::None {
-        history.push(StarRating { level, year: year.unwrap_or_else(|| chrono::Datelike::year(&today)), withdrawn_on: None, reason: String::new() });
+        history.push(StarRating {
+            level,
+            year: year.unwrap_or_else(|| chrono::Datelike::year(&today)),
+            withdrawn_on: None,
+            reason: String::new(),
+        });
     }
 }
 
@@ -94,7 +105,8 @@ pub fn save(w: &mut Writer<'_>, input: &PlatformInput) -> Result<Saved> {
     }
     let region_id = id_by_code(w.tx(), EntityKind::Region, &input.region_code)?
         .ok_or_else(|| Error::NotFound(format!("所属区域编码 {} 不存在", input.region_code)))?;
-    let phone = if input.phone.is_empty() { String::new() } else { validate::phone(&input.phone).map_err(Error::Invalid)? };
+    let phone =
+        if input.phone.is_empty() { String::new() } else { validate::phone(&input.phone).map_err(Error::Invalid)? };
     if let Some(bad) = input.reception_days.iter().find(|d| !(1..=7).contains(*d)) {
         return Err(Error::Invalid(format!("接待日 {bad} 不是星期一到星期日")));
     }
@@ -153,7 +165,12 @@ mod tests {
     fn current_star_prefers_province_and_ignores_withdrawn() {
         let mut h = vec![
             StarRating { level: StarLevel::City, year: 2022, withdrawn_on: None, reason: String::new() },
-            StarRating { level: StarLevel::Province, year: 2023, withdrawn_on: Some(d("2024-05-01")), reason: "台账不全".into() },
+            StarRating {
+                level: StarLevel::Province,
+                year: 2023,
+                withdrawn_on: Some(d("2024-05-01")),
+                reason: "台账不全".into(),
+            },
         ];
         assert_eq!(current_star(&h), (StarLevel::City, Some(2022)));
         h[1].withdrawn_on = None;

@@ -83,7 +83,10 @@ fn deputy_from_row(r: &Row<'_>) -> rusqlite::Result<DeputyView> {
 
 /// The deputy with this number.
 pub fn deputy_by_code(conn: &rusqlite::Connection, code: &str) -> Result<Option<DeputyView>> {
-    Ok(conn.prepare_cached(&format!("{DEPUTY_SELECT} WHERE d.code = ?1"))?.query_row([code], deputy_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&format!("{DEPUTY_SELECT} WHERE d.code = ?1"))?
+        .query_row([code], deputy_from_row)
+        .optional()?)
 }
 
 /// Every deputy in roster order (station code, then deputy number).
@@ -166,7 +169,10 @@ fn platform_from_row(r: &Row<'_>) -> rusqlite::Result<PlatformView> {
 
 /// The platform with this code.
 pub fn platform_by_code(conn: &rusqlite::Connection, code: &str) -> Result<Option<PlatformView>> {
-    Ok(conn.prepare_cached(&format!("{PLATFORM_SELECT} WHERE p.code = ?1"))?.query_row([code], platform_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&format!("{PLATFORM_SELECT} WHERE p.code = ?1"))?
+        .query_row([code], platform_from_row)
+        .optional()?)
 }
 
 /// Every platform by code.

@@ -67,7 +67,10 @@ fn deputy_rules() {
         (DeputyInput { station_code: Some("XX-99".into()), ..deputy("D1", "甲") }, "联络站编码 XX-99 不存在"),
         (
             DeputyInput {
-                levels: vec![LevelTerm { level: Level::City, term: None }, LevelTerm { level: Level::City, term: Some(12) }],
+                levels: vec![
+                    LevelTerm { level: Level::City, term: None },
+                    LevelTerm { level: Level::City, term: Some(12) },
+                ],
                 ..deputy("D1", "甲")
             },
             "同一级别",
@@ -86,7 +89,10 @@ fn deputy_rules() {
 fn a_deputy_who_ended_service_needs_no_station_and_a_twin_without_a_number_is_the_same_person() {
     let mut t = temp_store();
     small_roster(&mut t.store);
-    let ended = DeputyInput { station_code: None, ended_on: Some("2026-01-31".parse().unwrap()), ..deputy("D000050", "周八") };
+    let ended =
+        DeputyInput {
+            station_code: None, ended_on: Some("2026-01-31".parse().unwrap()), ..deputy("D000050", "周八")
+        };
     t.store.write("tester", |w| deputy::save(w, &ended)).unwrap();
     assert_eq!(deputy_by_code(t.store.conn(), "D000050").unwrap().unwrap().status, "ended");
     // no number given: matched to D000001 by name + birth month + level
@@ -117,7 +123,9 @@ fn a_closed_station_takes_no_serving_deputies() {
     assert_eq!(platform_by_code(t.store.conn(), "LS-LF").unwrap().unwrap().status, "closed");
     let err = t
         .store
-        .write("tester", |w| deputy::save(w, &DeputyInput { station_code: Some("LS-LF".into()), ..deputy("D000060", "孙九") }))
+        .write("tester", |w| {
+            deputy::save(w, &DeputyInput { station_code: Some("LS-LF".into()), ..deputy("D000060", "孙九") })
+        })
         .unwrap_err();
     assert!(err.to_string().contains("已关闭"), "{err}");
 }
@@ -127,7 +135,9 @@ fn lists_mask_personal_data_and_a_reveal_is_audited() {
     let mut t = temp_store();
     small_roster(&mut t.store);
     t.store
-        .write("tester", |w| deputy::save(w, &DeputyInput { id_number: "410402198001011236".into(), ..deputy("D000001", "张明新") }))
+        .write("tester", |w| {
+            deputy::save(w, &DeputyInput { id_number: "410402198001011236".into(), ..deputy("D000001", "张明新") })
+        })
         .unwrap();
     let view = deputy_by_code(t.store.conn(), "D000001").unwrap().unwrap();
     assert_eq!(view.private_phone_masked, "138****5678");
@@ -164,7 +174,8 @@ fn star_ratings_are_derived_from_history() {
     t.store.write("tester", |w| platform::save(w, &p(vec![city.clone()]))).unwrap();
     let view = platform_by_code(t.store.conn(), "XH-01").unwrap().unwrap();
     assert_eq!((view.star_level, view.star_year), (StarLevel::City, Some(2023)));
-    let withdrawn = StarRating { withdrawn_on: Some("2026-01-01".parse().unwrap()), reason: "台账不规范".into(), ..city };
+    let withdrawn =
+        StarRating { withdrawn_on: Some("2026-01-01".parse().unwrap()), reason: "台账不规范".into(), ..city };
     t.store.write("tester", |w| platform::save(w, &p(vec![withdrawn]))).unwrap();
     let view = platform_by_code(t.store.conn(), "XH-01").unwrap().unwrap();
     assert_eq!((view.star_level, view.star_year), (StarLevel::None, None));

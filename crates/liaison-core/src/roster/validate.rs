@@ -94,11 +94,9 @@ pub fn date(raw: &str) -> Result<chrono::NaiveDate, String> {
     let parts: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
     let parsed = match parts.as_slice() {
         [ymd] if ymd.len() == 8 => chrono::NaiveDate::parse_from_str(ymd, "%Y%m%d").ok(),
-        [y, m, d] => chrono::NaiveDate::from_ymd_opt(
-            y.parse().unwrap_or(0),
-            m.parse().unwrap_or(0),
-            d.parse().unwrap_or(0),
-        ),
+        [y, m, d] => {
+            chrono::NaiveDate::from_ymd_opt(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+        }
         _ => None,
     };
     parsed.ok_or_else(|| format!("日期“{raw}”无法识别（示例：2026-01-31）"))
@@ -121,7 +119,8 @@ mod tests {
         for (raw, want) in ok {
             assert_eq!(phone(raw).as_deref(), Ok(want), "{raw}");
         }
-        for bad in ["12812345678", "1381234567", "138123456789", "2345678", "0375-123", "1381234567a", "13812345678转1"] {
+        for bad in ["12812345678", "1381234567", "138123456789", "2345678", "0375-123", "1381234567a", "13812345678转1"]
+        {
             assert!(phone(bad).is_err(), "{bad} should be rejected");
         }
     }
@@ -139,7 +138,14 @@ mod tests {
 
     #[test]
     fn birth_months() {
-        for (raw, want) in [("1975-03", "1975-03"), ("1975.3", "1975-03"), ("1975/03/12", "1975-03"), ("1975年3月", "1975-03"), ("197503", "1975-03"), ("19750312", "1975-03")] {
+        for (raw, want) in [
+            ("1975-03", "1975-03"),
+            ("1975.3", "1975-03"),
+            ("1975/03/12", "1975-03"),
+            ("1975年3月", "1975-03"),
+            ("197503", "1975-03"),
+            ("19750312", "1975-03"),
+        ] {
             assert_eq!(birth_month(raw).as_deref(), Ok(want), "{raw}");
         }
         for bad in ["", "75-3", "1975-13", "abcd"] {

@@ -64,7 +64,8 @@ fn write(tx: &Transaction<'_>, kind: DocKind, id: &str, doc: &Document) -> Resul
             rowid
         }
         None => {
-            tx.prepare_cached("INSERT INTO search_docs (kind, ref_id) VALUES (?1, ?2)")?.execute([kind.as_str(), id])?;
+            tx.prepare_cached("INSERT INTO search_docs (kind, ref_id) VALUES (?1, ?2)")?
+                .execute([kind.as_str(), id])?;
             tx.last_insert_rowid()
         }
     };

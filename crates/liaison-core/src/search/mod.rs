@@ -52,3 +52,6 @@ pub fn normalize(text: &str) -> String {
         .collect();
     mapped.trim().to_lowercase().replace("u:", "v")
 }
+
+#[cfg(test)]
+mod tests;

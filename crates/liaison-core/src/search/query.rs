@@ -78,7 +78,8 @@ pub fn search(conn: &rusqlite::Connection, text: &str, filter: &SearchFilter) ->
     let Some(expr) = match_expression(text) else { return Ok(Vec::new()) };
     let limit = filter.limit.unwrap_or(50);
     let wants = |k: DocKind| filter.kinds.is_empty() || filter.kinds.contains(&k);
-    let deputy_only_filter = filter.level.is_some() || filter.station_id.is_some() || filter.leading_cadre || filter.entrepreneur;
+    let deputy_only_filter =
+        filter.level.is_some() || filter.station_id.is_some() || filter.leading_cadre || filter.entrepreneur;
     let mut hits = Vec::new();
     if wants(DocKind::Deputy) {
         hits.extend(search_deputies(conn, &expr, filter, limit * 4)?);
@@ -87,7 +88,9 @@ pub fn search(conn: &rusqlite::Connection, text: &str, filter: &SearchFilter) ->
         hits.extend(search_platforms(conn, &expr, filter, limit * 4)?);
     }
     let q = normalize(text);
-    hits.sort_by(|a, b| quality(a, &q).cmp(&quality(b, &q)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.code.cmp(&b.code)));
+    hits.sort_by(|a, b| {
+        quality(a, &q).cmp(&quality(b, &q)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.code.cmp(&b.code))
+    });
     hits.truncate(limit);
     Ok(hits)
 }
@@ -102,7 +105,8 @@ fn quality(hit: &SearchHit, q: &str) -> u8 {
 }
 
 /// The region and everything below it, as an SQL fragment over `:region`-bound ids.
-const REGION_TREE: &str = "WITH RECURSIVE tree(id) AS (SELECT ?2 UNION ALL SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id)";
+const REGION_TREE: &str =
+    "WITH RECURSIVE tree(id) AS (SELECT ?2 UNION ALL SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id)";
 
 fn search_deputies(conn: &rusqlite::Connection, expr: &str, f: &SearchFilter, limit: usize) -> Result<Vec<SearchHit>> {
     let mut sql = format!(
@@ -119,7 +123,10 @@ fn search_deputies(conn: &rusqlite::Connection, expr: &str, f: &SearchFilter, li
     }
     if let Some(level) = f.level {
         params.push(level.as_str().to_owned().into());
-        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND l.level = ?{})", params.len()));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND l.level = ?{})",
+            params.len()
+        ));
     }
     if let Some(station) = &f.station_id {
         params.push(station.clone().into());

@@ -15,10 +15,8 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{Error, Result};
 
 /// The migrations, oldest first: (file name, SQL). Append only.
-pub const MIGRATION_FILES: &[(&str, &str)] = &[(
-    "0001_foundation.sql",
-    include_str!("../../../../migrations/0001_foundation.sql"),
-)];
+pub const MIGRATION_FILES: &[(&str, &str)] =
+    &[("0001_foundation.sql", include_str!("../../../../migrations/0001_foundation.sql"))];
 
 /// The schema version this program writes (the number of migrations).
 pub fn latest_version() -> i64 {

@@ -83,6 +83,13 @@ pub enum RosterCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Set a deputy's photo from a JPG/PNG file (cropped to 3:4 and resized to 300 × 400).
+    Photo {
+        /// Deputy number.
+        code: String,
+        /// The image file.
+        file: PathBuf,
+    },
     /// Show a deputy's private phone and ID number (audited).
     Reveal {
         /// Deputy number.

@@ -6,6 +6,7 @@ use liaison_core::Store;
 use liaison_core::export::{deputies_table, platforms_table};
 use liaison_core::import::{self, ImportReport, RosterKind};
 use liaison_core::roster::deputy::reveal_private;
+use liaison_core::roster::photo::set_photo;
 use liaison_core::tabular::TableOut;
 
 use crate::Failure;
@@ -43,6 +44,13 @@ pub(super) fn run(store: &mut Store, cmd: &RosterCommand, operator: &str, json: 
                 for p in w {
                     println!("{}", p.display());
                 }
+            })
+        }
+        RosterCommand::Photo { code, file } => {
+            let bytes = std::fs::read(file).map_err(|e| Failure::user(format!("{}: {e}", file.display())))?;
+            let hash = store.write(operator, |w| set_photo(w, code, &bytes))?;
+            crate::output::emit(json, &serde_json::json!({ "code": code, "sha256": hash }), |_| {
+                println!("已保存代表 {code} 的照片 photo saved ({hash})");
             })
         }
         RosterCommand::Reveal { code, reason } => {

@@ -180,6 +180,9 @@ impl Gender {
     }
 }
 
+/// Words that make a "…区" a functional zone rather than a district.
+const ZONE_WORDS: &[&str] = &["开发区", "示范区", "新区", "集聚区", "园区", "高新", "功能区", "实验区", "试验区", "保税区"];
+
 impl RegionKind {
     /// Guesses a region's kind from its name's last characters ("湛河区" → district, "尧山镇" → town).
     pub fn from_name(name: &str, county_level: bool) -> RegionKind {
@@ -189,8 +192,7 @@ impl RegionKind {
                 RegionKind::County
             } else if n.ends_with('市') {
                 RegionKind::CountyCity
-            } else if n.ends_with('区') && !n.contains("示范区") && !n.contains("开发区") && !n.contains("新区")
-            {
+            } else if n.ends_with('区') && !ZONE_WORDS.iter().any(|w| n.contains(w)) {
                 RegionKind::District
             } else {
                 RegionKind::Zone
@@ -247,6 +249,8 @@ mod tests {
         assert_eq!(RegionKind::from_name("湛河区", true), RegionKind::District);
         assert_eq!(RegionKind::from_name("舞钢市", true), RegionKind::CountyCity);
         assert_eq!(RegionKind::from_name("高新技术产业开发区", true), RegionKind::Zone);
+        assert_eq!(RegionKind::from_name("河南平顶山尼龙新材料产业集聚区", true), RegionKind::Zone);
+        assert_eq!(RegionKind::from_name("高新区", true), RegionKind::Zone);
         assert_eq!(RegionKind::from_name("曹镇乡", false), RegionKind::Township);
         assert_eq!(RegionKind::from_name("轻工路街道", false), RegionKind::Subdistrict);
     }

@@ -7,6 +7,7 @@
 pub mod deputy;
 pub mod kinds;
 pub mod mask;
+pub mod photo;
 pub mod platform;
 pub mod query;
 pub mod region;

@@ -79,8 +79,10 @@ pub fn syllable_readings(name: &str) -> Vec<Vec<String>> {
         }
         start = n;
     }
-    for &c in &chars[start..] {
-        let readings = dictionary_readings(c, 2);
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        // A surname not in the table is read the common way (丁 is dīng, never zhēng); given-name characters keep
+        // a second reading, because parents do pick 乐 for yuè as often as for lè.
+        let readings = dictionary_readings(c, if i == 0 { 1 } else { 2 });
         if !readings.is_empty() {
             out.push(readings);
         }
@@ -208,6 +210,13 @@ mod tests {
             assert!(s.contains(&common.to_owned()), "{name}: {common} missing from {s:?}");
         }
         assert!(spellings("尉迟敬德").contains(&"ycjd".to_owned()));
+    }
+
+    #[test]
+    fn a_surname_outside_the_table_has_only_its_common_reading() {
+        let s = spellings("丁满学");
+        assert!(s.contains(&"dmx".to_owned()));
+        assert!(!s.iter().any(|x| x.starts_with('z')), "{s:?}");
     }
 
     #[test]

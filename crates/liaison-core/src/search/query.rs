@@ -52,49 +52,73 @@ pub struct SearchHit {
     pub private_phone_masked: String,
 }
 
+/// How closely a token must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// The whole token equals the text (`zmx` is exactly a spelling of 张明新; 明新 is the end of its name).
+    Exact,
+    /// The token starts with the text.
+    Prefix,
+}
+
 /// Builds the FTS5 match expression for typed text, or `None` when there is nothing to search for.
-pub fn match_expression(text: &str) -> Option<String> {
+/// Only letters, digits and Han characters reach it, so FTS5 syntax in the text cannot.
+pub fn match_expression(text: &str, how: Match) -> Option<String> {
+    let star = if how == Match::Prefix { "*" } else { "" };
     let q = normalize(text);
     let han: String = q.chars().filter(|c| is_han(*c)).collect();
     if !han.is_empty() {
-        return Some(format!("name : \"{han}\"*"));
+        return Some(format!("name : \"{han}\"{star}"));
     }
     let alnum: String = q.chars().filter(char::is_ascii_alphanumeric).collect();
     if alnum.is_empty() {
         return None;
     }
     if alnum.chars().all(|c| c.is_ascii_digit()) {
-        let mut expr = format!("code : \"{alnum}\"*");
+        let mut expr = format!("code : \"{alnum}\"{star}");
         if alnum.len() >= 4 {
+            // phone tails always match exactly: "5678" must not find ...56781234
             expr.push_str(&format!(" OR phone : \"{alnum}\""));
         }
         return Some(expr);
     }
-    Some(format!("pinyin : \"{alnum}\"* OR code : \"{alnum}\"*"))
+    Some(format!("pinyin : \"{alnum}\"{star} OR code : \"{alnum}\"{star}"))
 }
 
 /// Searches the roster.
+///
+/// Exact token matches are fetched first and prefix matches only fill what is left, so that among thousands of
+/// "zhang…" prefixes the people whose spelling *is* the text are never cut off by the limit.
 pub fn search(conn: &rusqlite::Connection, text: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
-    let Some(expr) = match_expression(text) else { return Ok(Vec::new()) };
     let limit = filter.limit.unwrap_or(50);
     let wants = |k: DocKind| filter.kinds.is_empty() || filter.kinds.contains(&k);
     let deputy_only_filter =
         filter.level.is_some() || filter.station_id.is_some() || filter.leading_cadre || filter.entrepreneur;
-    let mut hits = Vec::new();
-    if wants(DocKind::Deputy) {
-        hits.extend(search_deputies(conn, &expr, filter, limit * 4)?);
-    }
-    if wants(DocKind::Platform) && !deputy_only_filter {
-        hits.extend(search_platforms(conn, &expr, filter, limit * 4)?);
-    }
     let q = normalize(text);
-    hits.sort_by(|a, b| {
-        quality(a, &q).cmp(&quality(b, &q)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.code.cmp(&b.code))
-    });
+    let mut hits: Vec<SearchHit> = Vec::new();
+    for how in [Match::Exact, Match::Prefix] {
+        let Some(expr) = match_expression(text, how) else { return Ok(Vec::new()) };
+        let mut tier = Vec::new();
+        if wants(DocKind::Deputy) {
+            tier.extend(search_deputies(conn, &expr, filter, limit)?);
+        }
+        if wants(DocKind::Platform) && !deputy_only_filter {
+            tier.extend(search_platforms(conn, &expr, filter, limit)?);
+        }
+        tier.retain(|h| !hits.iter().any(|seen| seen.id == h.id));
+        tier.sort_by(|a, b| {
+            quality(a, &q).cmp(&quality(b, &q)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.code.cmp(&b.code))
+        });
+        hits.extend(tier);
+        if hits.len() >= limit {
+            break;
+        }
+    }
     hits.truncate(limit);
     Ok(hits)
 }
 
+/// Within a tier: the exact name or code first, then names that start with the text, deputies before platforms.
 fn quality(hit: &SearchHit, q: &str) -> u8 {
     match () {
         _ if hit.name == q || hit.code.to_lowercase() == q => 0,
@@ -198,13 +222,15 @@ mod tests {
 
     #[test]
     fn expressions() {
-        assert_eq!(match_expression("明新").unwrap(), "name : \"明新\"*");
-        assert_eq!(match_expression(" zhang mx ").unwrap(), "pinyin : \"zhangmx\"* OR code : \"zhangmx\"*");
-        assert_eq!(match_expression("ＺＭＸ").unwrap(), "pinyin : \"zmx\"* OR code : \"zmx\"*");
-        assert_eq!(match_expression("lü").unwrap(), "pinyin : \"lv\"* OR code : \"lv\"*");
-        assert_eq!(match_expression("5678").unwrap(), "code : \"5678\"* OR phone : \"5678\"");
-        assert_eq!(match_expression("12").unwrap(), "code : \"12\"*");
-        assert_eq!(match_expression("\"*:()"), None, "FTS syntax characters never reach MATCH");
-        assert_eq!(match_expression(""), None);
+        let p = |t: &str| match_expression(t, Match::Prefix);
+        assert_eq!(p("明新").unwrap(), "name : \"明新\"*");
+        assert_eq!(match_expression("明新", Match::Exact).unwrap(), "name : \"明新\"");
+        assert_eq!(p(" zhang mx ").unwrap(), "pinyin : \"zhangmx\"* OR code : \"zhangmx\"*");
+        assert_eq!(p("ＺＭＸ").unwrap(), "pinyin : \"zmx\"* OR code : \"zmx\"*");
+        assert_eq!(p("lü").unwrap(), "pinyin : \"lv\"* OR code : \"lv\"*");
+        assert_eq!(p("5678").unwrap(), "code : \"5678\"* OR phone : \"5678\"");
+        assert_eq!(p("12").unwrap(), "code : \"12\"*");
+        assert_eq!(p("\"*:()"), None, "FTS syntax characters never reach MATCH");
+        assert_eq!(p(""), None);
     }
 }

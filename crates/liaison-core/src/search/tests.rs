@@ -138,3 +138,22 @@ fn filters() {
     assert_eq!(names(&t.store, "zmx", &SearchFilter::default()), vec!["张明鑫"]);
     assert_eq!(names(&t.store, "zmx", &SearchFilter { include_inactive: true, ..Default::default() }).len(), 2);
 }
+
+#[test]
+fn exact_spellings_come_before_a_crowd_of_prefix_matches() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let given = ["瑶", "琪", "涵", "怡", "悦", "彤", "雯", "婷", "洁", "娜", "颖", "蕾"];
+    t.store
+        .write("tester", |w| {
+            for (i, g) in given.iter().enumerate() {
+                // 左梦昕X spells zmx…: a prefix match of "zmx", and 左 sorts before 张
+                deputy::save(w, &deputy(&format!("D2000{i:02}"), &format!("左梦昕{g}")))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let few = SearchFilter { limit: Some(3), ..Default::default() };
+    assert_eq!(names(&t.store, "zmx", &few)[0], "张明新");
+    assert_eq!(names(&t.store, "zmx", &few).len(), 3, "prefix matches fill the rest");
+}

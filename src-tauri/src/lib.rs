@@ -71,9 +71,7 @@ where
 /// The error is the Chinese message shown to the user.
 pub fn open_store(path: &Path) -> Result<Store, String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            format!("无法创建数据库所在的文件夹 {}：{e}", parent.display())
-        })?;
+        std::fs::create_dir_all(parent).map_err(|e| format!("无法创建数据库所在的文件夹 {}：{e}", parent.display()))?;
     }
     Store::open(path).map_err(|e| format!("无法打开数据库 {}：{e}", path.display()))
 }

@@ -149,10 +149,8 @@ pub fn search_bench(dir: &Path, scale: u32, queries: usize) -> Result<SearchFigu
     for (q, code) in &mix {
         let expr = format!("\"{}\"*", q.replace('"', ""));
         let started = Instant::now();
-        let codes: Vec<String> = stmt
-            .query_map([&expr], |r| r.get(0))
-            .and_then(|rows| rows.collect())
-            .map_err(liaison_core::Error::from)?;
+        let codes: Vec<String> =
+            stmt.query_map([&expr], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(liaison_core::Error::from)?;
         times.push(started.elapsed());
         found += usize::from(codes.contains(code));
     }
@@ -199,8 +197,22 @@ pub struct ImportFigures {
 /// The deputies of the plan as an import sheet (real phones, as an office's own roster file has them).
 pub fn deputies_sheet(city: &DemoCity) -> TableOut {
     let headers = [
-        "代表编号", "姓名", "性别", "民族", "出生年月", "代表级别", "届次", "选区", "所属联络站", "工作单位", "职务",
-        "领导干部代表", "企业家代表", "公开联系电话", "手机号码", "身份证号码",
+        "代表编号",
+        "姓名",
+        "性别",
+        "民族",
+        "出生年月",
+        "代表级别",
+        "届次",
+        "选区",
+        "所属联络站",
+        "工作单位",
+        "职务",
+        "领导干部代表",
+        "企业家代表",
+        "公开联系电话",
+        "手机号码",
+        "身份证号码",
     ];
     let yes_no = |b: bool| if b { "是" } else { "否" }.to_owned();
     let rows = city
@@ -215,7 +227,11 @@ pub fn deputies_sheet(city: &DemoCity) -> TableOut {
                 d.ethnicity.clone(),
                 d.birth_month.clone(),
                 d.levels.iter().map(|l| l.level.label()).collect::<Vec<_>>().join("、"),
-                d.levels.iter().map(|l| l.term.map(|t| t.to_string()).unwrap_or_default()).collect::<Vec<_>>().join("、"),
+                d.levels
+                    .iter()
+                    .map(|l| l.term.map(|t| t.to_string()).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("、"),
                 d.electoral_district.clone(),
                 d.station_code.clone().unwrap_or_default(),
                 d.work_unit.clone(),
@@ -258,7 +274,10 @@ pub fn import_bench(dir: &Path, scale: u32) -> Result<ImportFigures, Failure> {
     let committed = liaison_core::import::commit(&mut store, &grids, "bench")?;
     let commit_seconds = started.elapsed().as_secs_f64();
     if preview.rejected() > 0 || committed.sheets[0].created != rows {
-        return Err(Failure { exit_code: 2, message: format!("bench import rejected rows: {:?}", committed.sheets[0].rejected.first()) });
+        return Err(Failure {
+            exit_code: 2,
+            message: format!("bench import rejected rows: {:?}", committed.sheets[0].rejected.first()),
+        });
     }
     let started = Instant::now();
     let again = liaison_core::import::commit(&mut store, &grids, "bench")?;

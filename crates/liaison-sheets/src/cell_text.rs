@@ -100,11 +100,7 @@ fn naive_datetime_text(ndt: NaiveDateTime) -> String {
 
 /// "HH:MM", with ":SS" only when the seconds are not zero.
 fn time_text(t: NaiveTime) -> String {
-    if t.second() == 0 {
-        t.format("%H:%M").to_string()
-    } else {
-        t.format("%H:%M:%S").to_string()
-    }
+    if t.second() == 0 { t.format("%H:%M").to_string() } else { t.format("%H:%M:%S").to_string() }
 }
 
 /// A duration as Excel's "[h]:mm:ss" shows it.
@@ -112,12 +108,7 @@ fn duration_text(d: chrono::Duration) -> String {
     let total = d.num_seconds();
     let sign = if total < 0 { "-" } else { "" };
     let total = total.unsigned_abs();
-    format!(
-        "{sign}{}:{:02}:{:02}",
-        total / 3600,
-        total / 60 % 60,
-        total % 60
-    )
+    format!("{sign}{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60)
 }
 
 #[cfg(test)]
@@ -126,11 +117,7 @@ mod tests {
     use calamine::{CellErrorType, ExcelDateTimeType};
 
     fn date(serial: f64) -> Data {
-        Data::DateTime(ExcelDateTime::new(
-            serial,
-            ExcelDateTimeType::DateTime,
-            false,
-        ))
+        Data::DateTime(ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, false))
     }
 
     #[test]
@@ -189,21 +176,9 @@ mod tests {
 
     #[test]
     fn iso_dates_from_ods() {
-        assert_eq!(
-            data_text(&Data::DateTimeIso("1975-03-01".into())),
-            "1975-03-01"
-        );
-        assert_eq!(
-            data_text(&Data::DateTimeIso("2024-05-06T14:30:00".into())),
-            "2024-05-06 14:30"
-        );
-        assert_eq!(
-            data_text(&Data::DateTimeIso("not a date".into())),
-            "not a date"
-        );
-        assert_eq!(
-            data_text(&Data::DurationIso("PT01H30M00S".into())),
-            "1:30:00"
-        );
+        assert_eq!(data_text(&Data::DateTimeIso("1975-03-01".into())), "1975-03-01");
+        assert_eq!(data_text(&Data::DateTimeIso("2024-05-06T14:30:00".into())), "2024-05-06 14:30");
+        assert_eq!(data_text(&Data::DateTimeIso("not a date".into())), "not a date");
+        assert_eq!(data_text(&Data::DurationIso("PT01H30M00S".into())), "1:30:00");
     }
 }

@@ -25,17 +25,11 @@ pub(crate) fn decode_text<'a>(bytes: &'a [u8], name: &str) -> Result<Cow<'a, str
         // valid characters. Take whichever reading is cleaner.
         let as_utf8 = UTF_8.decode_without_bom_handling(bytes).0;
         let (utf8_good, utf8_bad) = char_quality(&as_utf8);
-        if utf8_good > utf8_bad {
-            as_utf8
-        } else {
-            GB18030.decode_without_bom_handling(bytes).0
-        }
+        if utf8_good > utf8_bad { as_utf8 } else { GB18030.decode_without_bom_handling(bytes).0 }
     };
     let (good, bad) = char_quality(&text);
     if bad * 20 > good + bad {
-        return Err(SheetsError::Encoding {
-            name: name.to_owned(),
-        });
+        return Err(SheetsError::Encoding { name: name.to_owned() });
     }
     Ok(text)
 }
@@ -44,13 +38,7 @@ pub(crate) fn decode_text<'a>(bytes: &'a [u8], name: &str) -> Result<Cow<'a, str
 fn char_quality(text: &str) -> (usize, usize) {
     text.chars()
         .filter(|c| !c.is_ascii())
-        .fold((0, 0), |(good, bad), c| {
-            if c == char::REPLACEMENT_CHARACTER {
-                (good, bad + 1)
-            } else {
-                (good + 1, bad)
-            }
-        })
+        .fold((0, 0), |(good, bad), c| if c == char::REPLACEMENT_CHARACTER { (good, bad + 1) } else { (good + 1, bad) })
 }
 
 #[cfg(test)]
@@ -64,20 +52,14 @@ mod tests {
     fn utf8_with_and_without_bom() {
         let with_bom = [b"\xEF\xBB\xBF".as_slice(), TEXT.as_bytes()].concat();
         assert_eq!(decode_text(&with_bom, "a.csv").unwrap(), TEXT);
-        assert!(matches!(
-            decode_text(TEXT.as_bytes(), "a.csv").unwrap(),
-            Cow::Borrowed(_)
-        ));
+        assert!(matches!(decode_text(TEXT.as_bytes(), "a.csv").unwrap(), Cow::Borrowed(_)));
     }
 
     #[test]
     fn gbk_and_gb18030_bytes() {
         let (bytes, _, unmappable) = GB18030.encode(TEXT);
         assert!(!unmappable);
-        assert!(
-            std::str::from_utf8(&bytes).is_err(),
-            "the test needs bytes that are not UTF-8"
-        );
+        assert!(std::str::from_utf8(&bytes).is_err(), "the test needs bytes that are not UTF-8");
         assert_eq!(decode_text(&bytes, "a.csv").unwrap(), TEXT);
         // A rare character outside GBK (𠀀 U+20000) only GB18030 can encode.
         let rare = "𠀀,张\n";
@@ -86,22 +68,8 @@ mod tests {
 
     #[test]
     fn utf16_with_bom() {
-        let le = [
-            b"\xFF\xFE".as_slice(),
-            &TEXT
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes)
-                .collect::<Vec<_>>(),
-        ]
-        .concat();
-        let be = [
-            b"\xFE\xFF".as_slice(),
-            &TEXT
-                .encode_utf16()
-                .flat_map(u16::to_be_bytes)
-                .collect::<Vec<_>>(),
-        ]
-        .concat();
+        let le = [b"\xFF\xFE".as_slice(), &TEXT.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>()].concat();
+        let be = [b"\xFE\xFF".as_slice(), &TEXT.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<_>>()].concat();
         assert_eq!(decode_text(&le, "a.txt").unwrap(), TEXT);
         assert_eq!(decode_text(&be, "a.txt").unwrap(), TEXT);
         // encoding_rs agrees on what these bytes are.
@@ -120,13 +88,8 @@ mod tests {
 
     #[test]
     fn binary_junk_is_an_encoding_error() {
-        let junk: Vec<u8> = (0..400u32)
-            .map(|i| [0x80, 0xFF, 0xC3, 0x28][i as usize % 4])
-            .collect();
+        let junk: Vec<u8> = (0..400u32).map(|i| [0x80, 0xFF, 0xC3, 0x28][i as usize % 4]).collect();
         let err = decode_text(&junk, "名单.csv").unwrap_err();
-        assert!(
-            matches!(&err, SheetsError::Encoding { name } if name == "名单.csv"),
-            "{err:?}"
-        );
+        assert!(matches!(&err, SheetsError::Encoding { name } if name == "名单.csv"), "{err:?}");
     }
 }

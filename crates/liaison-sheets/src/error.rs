@@ -19,9 +19,7 @@ pub enum SheetsError {
         source: std::io::Error,
     },
     /// The file name's extension is not one we read.
-    #[error(
-        "unsupported file type \"{ext}\": expected .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv or .txt"
-    )]
+    #[error("unsupported file type \"{ext}\": expected .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv or .txt")]
     UnsupportedFormat {
         /// The extension as given, without the dot ("" when the name has none).
         ext: String,
@@ -33,9 +31,7 @@ pub enum SheetsError {
     #[error("cannot write workbook: {0}")]
     Write(String),
     /// A text file that is neither UTF-8, UTF-16 (with BOM) nor GB18030/GBK.
-    #[error(
-        "{name}: text encoding not recognised (expected UTF-8 or GBK/GB18030); save it as \"CSV UTF-8\""
-    )]
+    #[error("{name}: text encoding not recognised (expected UTF-8 or GBK/GB18030); save it as \"CSV UTF-8\"")]
     Encoding {
         /// The file name, for the message.
         name: String,

@@ -30,13 +30,8 @@ pub use write_xlsx::{write_xlsx, write_xlsx_file};
 
 /// The file's sheets as grids; see [`read_bytes`].
 pub fn read_file(path: &Path) -> Result<Vec<Grid>, SheetsError> {
-    let bytes = std::fs::read(path).map_err(|source| SheetsError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
+    let bytes = std::fs::read(path).map_err(|source| SheetsError::Io { path: path.to_owned(), source })?;
+    let name = path.file_name().map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
     read_bytes(&bytes, &name)
 }
 
@@ -46,10 +41,7 @@ pub fn read_file(path: &Path) -> Result<Vec<Grid>, SheetsError> {
 /// after the file stem. A workbook extension on a file that is really tab- or comma-separated text (what many
 /// web systems "export to Excel") is read as text.
 pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, SheetsError> {
-    let ext = Path::new(file_name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let ext = Path::new(file_name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook_or_text(bytes, file_name, &ext),
         "csv" | "tsv" | "txt" => Ok(vec![read_csv_bytes(bytes, file_name)?]),
@@ -58,32 +50,19 @@ pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>, SheetsErro
 }
 
 /// A workbook; or, when it is not one, the text file that was given a workbook name.
-fn read_workbook_or_text(
-    bytes: &[u8],
-    file_name: &str,
-    ext: &str,
-) -> Result<Vec<Grid>, SheetsError> {
+fn read_workbook_or_text(bytes: &[u8], file_name: &str, ext: &str) -> Result<Vec<Grid>, SheetsError> {
     const HTML: &str = "the file is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx";
     match read_workbook::read_workbook_bytes(bytes, ext) {
-        Err(SheetsError::Workbook(_)) if is_html(bytes) => {
-            Err(SheetsError::Workbook(HTML.to_owned()))
-        }
-        Err(SheetsError::Workbook(_)) if is_plain_text(bytes) => {
-            Ok(vec![read_csv_bytes(bytes, file_name)?])
-        }
+        Err(SheetsError::Workbook(_)) if is_html(bytes) => Err(SheetsError::Workbook(HTML.to_owned())),
+        Err(SheetsError::Workbook(_)) if is_plain_text(bytes) => Ok(vec![read_csv_bytes(bytes, file_name)?]),
         result => result,
     }
 }
 
 /// The first bytes of a file, past any BOM and leading whitespace.
 fn head(bytes: &[u8]) -> &[u8] {
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
-        .unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
     &bytes[start..bytes.len().min(start + 512)]
 }
 

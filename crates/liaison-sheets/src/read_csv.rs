@@ -18,37 +18,20 @@ use crate::error::SheetsError;
 pub fn read_csv_bytes(bytes: &[u8], name: &str) -> Result<Grid, SheetsError> {
     let text = decode_text(bytes, name)?;
     let delimiter = guess_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| SheetsError::Csv {
-            name: name.to_owned(),
-            message: e.to_string(),
-        })?;
+        let record = record.map_err(|e| SheetsError::Csv { name: name.to_owned(), message: e.to_string() })?;
         // The csv crate skips blank lines; Excel shows them as empty rows, and so do we.
-        let read_from = record.position().map_or(usize::MAX, |p| {
-            usize::try_from(p.byte()).unwrap_or(usize::MAX)
-        });
-        rows.resize_with(
-            rows.len() + skipped_blank_lines(text.as_bytes(), read_from),
-            Vec::new,
-        );
+        let read_from = record.position().map_or(usize::MAX, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        rows.resize_with(rows.len() + skipped_blank_lines(text.as_bytes(), read_from), Vec::new);
         rows.push(record.iter().map(clean_text).collect());
     }
-    while rows
-        .last()
-        .is_some_and(|row| row.iter().all(String::is_empty))
-    {
+    while rows.last().is_some_and(|row| row.iter().all(String::is_empty)) {
         rows.pop();
     }
-    Ok(Grid {
-        name: file_stem(name),
-        rows,
-    })
+    Ok(Grid { name: file_stem(name), rows })
 }
 
 /// How many blank lines precede the record whose read began at byte `at`.
@@ -91,11 +74,7 @@ fn guess_delimiter(text: &str) -> u8 {
 fn file_stem(name: &str) -> String {
     // Windows paths may reach us on any platform; take what follows the last separator of either kind.
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    Path::new(base)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or(base)
-        .to_owned()
+    Path::new(base).file_stem().and_then(|s| s.to_str()).unwrap_or(base).to_owned()
 }
 
 #[cfg(test)]
@@ -107,72 +86,44 @@ mod tests {
     }
 
     fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
-        rows.iter()
-            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-            .collect()
+        rows.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect()
     }
 
     #[test]
     fn utf8_with_bom() {
         let bytes = "\u{feff}姓名,电话\n张三,13812345678\n".as_bytes();
-        assert_eq!(
-            grid(bytes),
-            rows(&[&["姓名", "电话"], &["张三", "13812345678"]])
-        );
+        assert_eq!(grid(bytes), rows(&[&["姓名", "电话"], &["张三", "13812345678"]]));
     }
 
     #[test]
     fn utf8_without_bom_and_crlf() {
         let bytes = "姓名,电话\r\n李四,13900000000\r\n".as_bytes();
-        assert_eq!(
-            grid(bytes),
-            rows(&[&["姓名", "电话"], &["李四", "13900000000"]])
-        );
+        assert_eq!(grid(bytes), rows(&[&["姓名", "电话"], &["李四", "13900000000"]]));
     }
 
     #[test]
     fn gb18030_bytes() {
-        let (bytes, _, _) =
-            encoding_rs::GB18030.encode("姓名,住址\r\n王五,海淀区中关村大街1号\r\n");
-        assert_eq!(
-            grid(&bytes),
-            rows(&[&["姓名", "住址"], &["王五", "海淀区中关村大街1号"]])
-        );
+        let (bytes, _, _) = encoding_rs::GB18030.encode("姓名,住址\r\n王五,海淀区中关村大街1号\r\n");
+        assert_eq!(grid(&bytes), rows(&[&["姓名", "住址"], &["王五", "海淀区中关村大街1号"]]));
     }
 
     #[test]
     fn tab_delimited() {
         let bytes = "姓名\t电话\t备注\n赵六\t13711112222\t有,逗号\n".as_bytes();
-        assert_eq!(
-            grid(bytes),
-            rows(&[
-                &["姓名", "电话", "备注"],
-                &["赵六", "13711112222", "有,逗号"]
-            ])
-        );
+        assert_eq!(grid(bytes), rows(&[&["姓名", "电话", "备注"], &["赵六", "13711112222", "有,逗号"]]));
     }
 
     #[test]
     fn semicolon_delimited() {
         let bytes = "姓名;电话\n钱七;13600000000\n".as_bytes();
-        assert_eq!(
-            grid(bytes),
-            rows(&[&["姓名", "电话"], &["钱七", "13600000000"]])
-        );
+        assert_eq!(grid(bytes), rows(&[&["姓名", "电话"], &["钱七", "13600000000"]]));
     }
 
     #[test]
     fn quoted_fields_with_commas_quotes_and_newlines_stay_one_row() {
         let bytes = "姓名,意见\n孙八,\"路灯不亮,\n请尽快修\"\n周九,\"他说\"\"好\"\"\"\n".as_bytes();
         let g = read_csv_bytes(bytes, "意见.csv").unwrap();
-        assert_eq!(
-            g.rows,
-            rows(&[
-                &["姓名", "意见"],
-                &["孙八", "路灯不亮,\n请尽快修"],
-                &["周九", "他说\"好\""]
-            ])
-        );
+        assert_eq!(g.rows, rows(&[&["姓名", "意见"], &["孙八", "路灯不亮,\n请尽快修"], &["周九", "他说\"好\""]]));
     }
 
     #[test]
@@ -186,32 +137,14 @@ mod tests {
         let bytes = "标题\n\n姓名,电话\n\"多\n行\",1\n\n郑一,2,多余\n\n\n".as_bytes();
         assert_eq!(
             grid(bytes),
-            rows(&[
-                &["标题"],
-                &[],
-                &["姓名", "电话"],
-                &["多\n行", "1"],
-                &[],
-                &["郑一", "2", "多余"]
-            ])
+            rows(&[&["标题"], &[], &["姓名", "电话"], &["多\n行", "1"], &[], &["郑一", "2", "多余"]])
         );
     }
 
     #[test]
     fn blank_lines_with_crlf_and_leading_blank_lines() {
         let bytes = "\r\n标题\r\n\r\n姓名,电话\r\n\"多\r\n行\",1\r\n\r\n郑一\r\n\r\n".as_bytes();
-        assert_eq!(
-            grid(bytes),
-            rows(&[
-                &[],
-                &["标题"],
-                &[],
-                &["姓名", "电话"],
-                &["多\r\n行", "1"],
-                &[],
-                &["郑一"]
-            ])
-        );
+        assert_eq!(grid(bytes), rows(&[&[], &["标题"], &[], &["姓名", "电话"], &["多\r\n行", "1"], &[], &["郑一"]]));
     }
 
     #[test]
@@ -219,14 +152,8 @@ mod tests {
         let g = read_csv_bytes(b"", "C:\\Users\\名.csv").unwrap();
         assert!(g.rows.is_empty());
         assert_eq!(g.name, "名");
-        assert_eq!(
-            read_csv_bytes(b"a", "D:\\导入\\名单.CSV").unwrap().name,
-            "名单"
-        );
-        assert_eq!(
-            read_csv_bytes(b"a", "/tmp/2024 名单.txt").unwrap().name,
-            "2024 名单"
-        );
+        assert_eq!(read_csv_bytes(b"a", "D:\\导入\\名单.CSV").unwrap().name, "名单");
+        assert_eq!(read_csv_bytes(b"a", "/tmp/2024 名单.txt").unwrap().name, "2024 名单");
     }
 
     #[test]

@@ -7,8 +7,7 @@
 use std::io::Cursor;
 
 use calamine::{
-    Dimensions, Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx, open_workbook_auto_from_rs,
-    open_workbook_from_rs,
+    Dimensions, Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx, open_workbook_auto_from_rs, open_workbook_from_rs,
 };
 use liaison_core::tabular::Grid;
 
@@ -35,9 +34,7 @@ pub(crate) fn read_workbook_bytes(bytes: &[u8], ext: &str) -> Result<Vec<Grid>, 
         grids.push(sheet_grid(name, &range, &merges));
     }
     if grids.is_empty() {
-        return Err(SheetsError::Workbook(
-            "the workbook has no worksheets".to_owned(),
-        ));
+        return Err(SheetsError::Workbook("the workbook has no worksheets".to_owned()));
     }
     if grids.iter().all(|grid| grid.rows.is_empty()) {
         grids.truncate(1);
@@ -52,21 +49,12 @@ pub(crate) fn read_workbook_bytes(bytes: &[u8], ext: &str) -> Result<Vec<Grid>, 
 fn open<'a>(bytes: &'a [u8], ext: &str) -> Result<Book<'a>, SheetsError> {
     let cursor = Cursor::new(bytes);
     let by_extension: Result<Book<'a>, calamine::Error> = match ext {
-        "xls" => open_workbook_from_rs::<Xls<_>, _>(cursor.clone())
-            .map(Sheets::Xls)
-            .map_err(Into::into),
-        "xlsb" => open_workbook_from_rs::<Xlsb<_>, _>(cursor.clone())
-            .map(Sheets::Xlsb)
-            .map_err(Into::into),
-        "ods" => open_workbook_from_rs::<Ods<_>, _>(cursor.clone())
-            .map(Sheets::Ods)
-            .map_err(Into::into),
-        _ => open_workbook_from_rs::<Xlsx<_>, _>(cursor.clone())
-            .map(Sheets::Xlsx)
-            .map_err(Into::into),
+        "xls" => open_workbook_from_rs::<Xls<_>, _>(cursor.clone()).map(Sheets::Xls).map_err(Into::into),
+        "xlsb" => open_workbook_from_rs::<Xlsb<_>, _>(cursor.clone()).map(Sheets::Xlsb).map_err(Into::into),
+        "ods" => open_workbook_from_rs::<Ods<_>, _>(cursor.clone()).map(Sheets::Ods).map_err(Into::into),
+        _ => open_workbook_from_rs::<Xlsx<_>, _>(cursor.clone()).map(Sheets::Xlsx).map_err(Into::into),
     };
-    by_extension
-        .or_else(|first| open_workbook_auto_from_rs(cursor).map_err(|_| workbook_error(first)))
+    by_extension.or_else(|first| open_workbook_auto_from_rs(cursor).map_err(|_| workbook_error(first)))
 }
 
 /// The merged regions of one sheet, for the formats that have them.

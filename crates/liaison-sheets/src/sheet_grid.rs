@@ -32,16 +32,10 @@ pub(crate) fn sheet_grid(name: &str, range: &Range<Data>, merges: &[Dimensions])
         }
     }
     fill_merges(&mut rows, merges);
-    while rows
-        .last()
-        .is_some_and(|row| row.iter().all(String::is_empty))
-    {
+    while rows.last().is_some_and(|row| row.iter().all(String::is_empty)) {
         rows.pop();
     }
-    Grid {
-        name: name.to_owned(),
-        rows,
-    }
+    Grid { name: name.to_owned(), rows }
 }
 
 /// Copies each merged region's top-left text into every cell it covers. Regions are clipped to the used rows
@@ -52,12 +46,7 @@ fn fill_merges(rows: &mut [Vec<String>], merges: &[Dimensions]) {
     let col_limit = used_width.max(MERGE_WIDEN_LIMIT);
     for region in merges {
         let (top, left) = (region.start.0 as usize, region.start.1 as usize);
-        let Some(value) = rows
-            .get(top)
-            .and_then(|row| row.get(left))
-            .filter(|v| !v.is_empty())
-            .cloned()
-        else {
+        let Some(value) = rows.get(top).and_then(|row| row.get(left)).filter(|v| !v.is_empty()).cloned() else {
             continue;
         };
         let bottom = (region.end.0 as usize).min(rows.len() - 1);
@@ -90,11 +79,7 @@ mod tests {
 
     #[test]
     fn a_range_not_starting_at_a1_is_padded_to_excel_positions() {
-        let range = range_at(
-            (2, 1),
-            (3, 2),
-            &[(2, 1, "姓名"), (2, 2, "电话"), (3, 1, "张三")],
-        );
+        let range = range_at((2, 1), (3, 2), &[(2, 1, "姓名"), (2, 2, "电话"), (3, 1, "张三")]);
         let grid = sheet_grid("名单", &range, &[]);
         assert_eq!(grid.name, "名单");
         assert_eq!(grid.rows.len(), 4);
@@ -107,20 +92,8 @@ mod tests {
 
     #[test]
     fn merged_regions_fill_every_covered_cell_and_may_widen_the_grid() {
-        let range = range_at(
-            (0, 0),
-            (2, 2),
-            &[
-                (0, 0, "标题"),
-                (1, 1, "联系方式"),
-                (2, 1, "138"),
-                (2, 2, "地址"),
-            ],
-        );
-        let merges = [
-            Dimensions::new((0, 0), (0, 5)),
-            Dimensions::new((1, 1), (1, 2)),
-        ];
+        let range = range_at((0, 0), (2, 2), &[(0, 0, "标题"), (1, 1, "联系方式"), (2, 1, "138"), (2, 2, "地址")]);
+        let merges = [Dimensions::new((0, 0), (0, 5)), Dimensions::new((1, 1), (1, 2))];
         let grid = sheet_grid("S", &range, &merges);
         for col in 0..6 {
             assert_eq!(grid.cell(0, col), "标题", "col {col}");
@@ -134,27 +107,17 @@ mod tests {
     #[test]
     fn merges_are_clipped_to_used_rows_and_empty_merges_are_ignored() {
         let range = range_at((0, 0), (1, 0), &[(0, 0, "甲"), (1, 0, "乙")]);
-        let merges = [
-            Dimensions::new((1, 0), (1_048_575, 0)),
-            Dimensions::new((0, 1), (0, 16_383)),
-        ];
+        let merges = [Dimensions::new((1, 0), (1_048_575, 0)), Dimensions::new((0, 1), (0, 16_383))];
         let grid = sheet_grid("S", &range, &merges);
         assert_eq!(grid.rows.len(), 2);
         assert_eq!(grid.cell(1, 0), "乙");
-        assert_eq!(
-            grid.rows[0].len(),
-            1,
-            "a merge whose top-left is empty adds nothing"
-        );
+        assert_eq!(grid.rows[0].len(), 1, "a merge whose top-left is empty adds nothing");
     }
 
     #[test]
     fn trailing_blank_rows_are_dropped_and_an_empty_sheet_has_no_rows() {
         let range = range_at((0, 0), (2, 0), &[(0, 0, "甲"), (2, 0, "\u{3000}")]);
-        assert_eq!(
-            sheet_grid("S", &range, &[]).rows,
-            vec![vec!["甲".to_owned()]]
-        );
+        assert_eq!(sheet_grid("S", &range, &[]).rows, vec![vec!["甲".to_owned()]]);
         assert!(sheet_grid("S", &Range::empty(), &[]).rows.is_empty());
     }
 }

@@ -18,10 +18,7 @@ pub(crate) fn sheet_names<'a>(requested: impl IntoIterator<Item = &'a str>) -> V
         }
         let mut name = base.clone();
         let mut n = 2;
-        while names
-            .iter()
-            .any(|taken| taken.to_lowercase() == name.to_lowercase())
-        {
+        while names.iter().any(|taken| taken.to_lowercase() == name.to_lowercase()) {
             let suffix = format!("({n})");
             name = format!("{}{suffix}", truncate_utf16(&base, 31 - suffix.len()));
             n += 1;
@@ -33,17 +30,10 @@ pub(crate) fn sheet_names<'a>(requested: impl IntoIterator<Item = &'a str>) -> V
 
 /// The name without forbidden characters or edge apostrophes/spaces, at most 31 UTF-16 units.
 fn clean(name: &str) -> String {
-    let kept: String = name
-        .chars()
-        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control())
-        .collect();
-    let trimmed = truncate_utf16(
-        kept.trim_matches(|c: char| c == '\'' || c.is_whitespace()),
-        31,
-    );
-    trimmed
-        .trim_end_matches(|c: char| c == '\'' || c.is_whitespace())
-        .to_owned()
+    let kept: String =
+        name.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control()).collect();
+    let trimmed = truncate_utf16(kept.trim_matches(|c: char| c == '\'' || c.is_whitespace()), 31);
+    trimmed.trim_end_matches(|c: char| c == '\'' || c.is_whitespace()).to_owned()
 }
 
 /// The longest prefix of `s` that is at most `max` UTF-16 code units (Excel's character count).
@@ -64,19 +54,13 @@ mod tests {
 
     #[test]
     fn forbidden_characters_are_dropped_and_long_names_truncated() {
-        assert_eq!(
-            sheet_names(["2024年3月/接待[记录]:*?\\"]),
-            ["2024年3月接待记录"]
-        );
+        assert_eq!(sheet_names(["2024年3月/接待[记录]:*?\\"]), ["2024年3月接待记录"]);
         let long = "很".repeat(40);
         let names = sheet_names([long.as_str()]);
         assert_eq!(names[0].chars().count(), 31);
         assert_eq!(sheet_names(["'引号' "]), ["引号"]);
         // U+20000 is two UTF-16 units: 16 of them would be 32.
-        assert_eq!(
-            sheet_names(["𠀀".repeat(16).as_str()])[0].chars().count(),
-            15
-        );
+        assert_eq!(sheet_names(["𠀀".repeat(16).as_str()])[0].chars().count(), 15);
     }
 
     #[test]

@@ -36,13 +36,7 @@ fn is_wide(c: char) -> bool {
 /// The width of the widest line of `text`: 2 units per wide character, 1.1 per other character (Excel's
 /// default font is a little wider than its digit unit for most letters).
 pub(crate) fn text_units(text: &str) -> f64 {
-    text.lines()
-        .map(|line| {
-            line.chars()
-                .map(|c| if is_wide(c) { 2.0 } else { 1.1 })
-                .sum::<f64>()
-        })
-        .fold(0.0, f64::max)
+    text.lines().map(|line| line.chars().map(|c| if is_wide(c) { 2.0 } else { 1.1 }).sum::<f64>()).fold(0.0, f64::max)
 }
 
 /// The width for a column with this header and these cells, clamped to 6..=60.
@@ -61,10 +55,7 @@ mod tests {
         assert!((text_units("张三") - 4.0).abs() < 1e-9);
         assert!((text_units("13812345678") - 12.1).abs() < 1e-9);
         assert!((text_units("（全角）") - 8.0).abs() < 1e-9);
-        assert!(
-            (text_units("第一行\nab") - 6.0).abs() < 1e-9,
-            "the widest line counts"
-        );
+        assert!((text_units("第一行\nab") - 6.0).abs() < 1e-9, "the widest line counts");
     }
 
     #[test]

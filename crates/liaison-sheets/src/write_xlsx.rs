@@ -44,9 +44,7 @@ pub fn write_xlsx(tables: &[TableOut]) -> Result<Vec<u8>, SheetsError> {
     let names = sheet_names(tables.iter().map(|t| t.sheet.as_str()));
     for (table, name) in tables.iter().zip(&names) {
         let worksheet = if stream {
-            workbook
-                .add_worksheet_with_constant_memory()
-                .map_err(write_error)?
+            workbook.add_worksheet_with_constant_memory().map_err(write_error)?
         } else {
             workbook.add_worksheet()
         };
@@ -62,42 +60,23 @@ pub fn write_xlsx(tables: &[TableOut]) -> Result<Vec<u8>, SheetsError> {
 /// [`write_xlsx`] into a file (replacing it).
 pub fn write_xlsx_file(path: &Path, tables: &[TableOut]) -> Result<(), SheetsError> {
     let bytes = write_xlsx(tables)?;
-    std::fs::write(path, bytes).map_err(|source| SheetsError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    std::fs::write(path, bytes).map_err(|source| SheetsError::Io { path: path.to_owned(), source })
 }
 
 /// One table into one worksheet, row by row (constant-memory sheets accept nothing else).
-fn write_table(
-    sheet: &mut Worksheet,
-    table: &TableOut,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    let width = table
-        .rows
-        .iter()
-        .map(Vec::len)
-        .chain([table.headers.len()])
-        .max()
-        .unwrap_or(0);
+fn write_table(sheet: &mut Worksheet, table: &TableOut, formats: &Formats) -> Result<(), XlsxError> {
+    let width = table.rows.iter().map(Vec::len).chain([table.headers.len()]).max().unwrap_or(0);
     if width == 0 {
         return Ok(());
     }
     let last_col = to_col(width - 1)?;
     let last_row = u32::try_from(table.rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
-    let is_text: Vec<bool> = (0..width)
-        .map(|c| table.text_columns.contains(&c))
-        .collect();
+    let is_text: Vec<bool> = (0..width).map(|c| table.text_columns.contains(&c)).collect();
 
     for (c, &text) in is_text.iter().enumerate() {
         let col = to_col(c)?;
         let header = table.headers.get(c).map_or("", String::as_str);
-        let cells = table
-            .rows
-            .iter()
-            .filter_map(|row| row.get(c))
-            .map(String::as_str);
+        let cells = table.rows.iter().filter_map(|row| row.get(c)).map(String::as_str);
         sheet.set_column_width(col, column_width(header, cells))?;
         if text {
             sheet.set_column_format(col, &formats.text)?;
@@ -136,8 +115,7 @@ fn plain_number(value: &str) -> Option<f64> {
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let int_ok = !int.is_empty() && int.len() <= 10 && int.bytes().all(|b| b.is_ascii_digit());
     let no_leading_zero = int == "0" || !int.starts_with('0');
-    let frac_ok =
-        frac.len() <= 6 && frac.bytes().all(|b| b.is_ascii_digit()) && !digits.ends_with('.');
+    let frac_ok = frac.len() <= 6 && frac.bytes().all(|b| b.is_ascii_digit()) && !digits.ends_with('.');
     if !(int_ok && no_leading_zero && frac_ok) {
         return None;
     }
@@ -163,21 +141,7 @@ mod tests {
         assert_eq!(plain_number("-3.5"), Some(-3.5));
         assert_eq!(plain_number("0.25"), Some(0.25));
         assert_eq!(plain_number("0"), Some(0.0));
-        for text in [
-            "13812345678",
-            "007",
-            "1.50",
-            "1.",
-            ".5",
-            "-",
-            "",
-            "1e5",
-            "+1",
-            "1,000",
-            "12 ",
-            "１２",
-            "-0",
-        ] {
+        for text in ["13812345678", "007", "1.50", "1.", ".5", "-", "", "1e5", "+1", "1,000", "12 ", "１２", "-0"] {
             assert_eq!(plain_number(text), None, "{text:?}");
         }
     }

@@ -20,12 +20,12 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
     let mut store = Store::open(&path)?;
     let operator = operator(cli);
     match &cli.command {
-        Command::Init => crate::output::emit(
-            cli.json,
-            &serde_json::json!({ "db": path, "node_id": store.node_id() }),
-            |_| println!("数据库 database: {}\n节点 node: {}", path.display(), store.node_id()),
-        ),
-        Command::Demo { seed, scale } => demo::run(&mut store, *seed, *scale, &operator, cli.json),
+        Command::Init => {
+            crate::output::emit(cli.json, &serde_json::json!({ "db": path, "node_id": store.node_id() }), |_| {
+                println!("数据库 database: {}\n节点 node: {}", path.display(), store.node_id())
+            })
+        }
+        Command::Demo { seed, scale } => demo::run(&mut store, *seed, *scale, cli.json),
         Command::Roster(cmd) => roster::run(&mut store, cmd, &operator, cli.json),
         Command::Search(args) => search::run(&store, args, cli.json),
         Command::Stats => stats::run(&store, cli.json),

@@ -16,8 +16,11 @@ pub(super) fn run(store: &mut Store, cmd: &RosterCommand, operator: &str, json: 
     match cmd {
         RosterCommand::Import { file, commit } => {
             let grids = liaison_sheets::read_file(file)?;
-            let report =
-                if *commit { import::commit(store, &grids, operator)? } else { import::preview(store, &grids, operator)? };
+            let report = if *commit {
+                import::commit(store, &grids, operator)?
+            } else {
+                import::preview(store, &grids, operator)?
+            };
             crate::output::emit(json, &report, print_import)
         }
         RosterCommand::Export { out, kind } => {
@@ -56,7 +59,10 @@ pub(super) fn run(store: &mut Store, cmd: &RosterCommand, operator: &str, json: 
         RosterCommand::Reveal { code, reason } => {
             let data = store.write(operator, |w| reveal_private(w, code, reason))?;
             crate::output::emit(json, &data, |d| {
-                println!("手机号码 private phone: {}\n身份证号码 ID number: {}\n（本次查看已记入审计日志 this reveal is audited）", d.private_phone, d.id_number);
+                println!(
+                    "手机号码 private phone: {}\n身份证号码 ID number: {}\n（本次查看已记入审计日志 this reveal is audited）",
+                    d.private_phone, d.id_number
+                );
             })
         }
     }
@@ -77,14 +83,19 @@ fn write_tables(out: &Path, tables: &[TableOut]) -> Result<(), Failure> {
         let [table] = tables else {
             return Err(Failure::user("CSV holds one table: pass --kind deputies or --kind platforms"));
         };
-        std::fs::write(out, liaison_sheets::write_csv(table)).map_err(|e| Failure::user(format!("{}: {e}", out.display())))
+        std::fs::write(out, liaison_sheets::write_csv(table))
+            .map_err(|e| Failure::user(format!("{}: {e}", out.display())))
     } else {
         Ok(liaison_sheets::write_xlsx_file(out, tables)?)
     }
 }
 
 fn print_import(report: &ImportReport) {
-    let verb = if report.committed { "已导入 imported" } else { "预览 preview（未写入 nothing written; add --commit）" };
+    let verb = if report.committed {
+        "已导入 imported"
+    } else {
+        "预览 preview（未写入 nothing written; add --commit）"
+    };
     println!("{verb}");
     for s in &report.sheets {
         println!(
@@ -101,7 +112,11 @@ fn print_import(report: &ImportReport) {
             s.changed,
             s.unchanged,
             s.rejected.len(),
-            if s.regions_created > 0 { format!("，新增区域 new regions {}", s.regions_created) } else { String::new() }
+            if s.regions_created > 0 {
+                format!("，新增区域 new regions {}", s.regions_created)
+            } else {
+                String::new()
+            }
         );
         for e in &s.rejected {
             let column = if e.column.is_empty() { String::new() } else { format!("【{}】", e.column) };

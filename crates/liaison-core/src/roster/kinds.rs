@@ -181,7 +181,8 @@ impl Gender {
 }
 
 /// Words that make a "…区" a functional zone rather than a district.
-const ZONE_WORDS: &[&str] = &["开发区", "示范区", "新区", "集聚区", "园区", "高新", "功能区", "实验区", "试验区", "保税区"];
+const ZONE_WORDS: &[&str] =
+    &["开发区", "示范区", "新区", "集聚区", "园区", "高新", "功能区", "实验区", "试验区", "保税区"];
 
 impl RegionKind {
     /// Guesses a region's kind from its name's last characters ("湛河区" → district, "尧山镇" → town).

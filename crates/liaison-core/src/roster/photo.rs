@@ -23,15 +23,18 @@ pub fn normalize(bytes: &[u8]) -> Result<Vec<u8>> {
     if bytes.len() > MAX_PHOTO_BYTES {
         return Err(Error::Invalid(format!("照片文件过大（{} MB），请小于 15 MB", bytes.len() / 1024 / 1024)));
     }
-    let format = image::guess_format(bytes).map_err(|_| Error::Invalid("照片格式无法识别，请使用 JPG 或 PNG".into()))?;
+    let format =
+        image::guess_format(bytes).map_err(|_| Error::Invalid("照片格式无法识别，请使用 JPG 或 PNG".into()))?;
     if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png) {
         return Err(Error::Invalid("照片格式应为 JPG 或 PNG".into()));
     }
-    let img = image::load_from_memory_with_format(bytes, format).map_err(|e| Error::Invalid(format!("照片无法读取：{e}")))?;
+    let img =
+        image::load_from_memory_with_format(bytes, format).map_err(|e| Error::Invalid(format!("照片无法读取：{e}")))?;
     let (w, h) = img.dimensions();
     let (tw, th) = PHOTO_SIZE;
     // the largest 3:4 window, centred horizontally, a little above centre vertically (faces sit high)
-    let (cw, ch) = if u64::from(w) * u64::from(th) > u64::from(h) * u64::from(tw) { (h * tw / th, h) } else { (w, w * th / tw) };
+    let (cw, ch) =
+        if u64::from(w) * u64::from(th) > u64::from(h) * u64::from(tw) { (h * tw / th, h) } else { (w, w * th / tw) };
     if cw == 0 || ch == 0 {
         return Err(Error::Invalid("照片尺寸为零".into()));
     }
@@ -55,7 +58,8 @@ pub fn set_photo(w: &mut Writer<'_>, deputy_code: &str, bytes: &[u8]) -> Result<
         "INSERT OR IGNORE INTO blobs (sha256, mime, bytes) VALUES (?1, 'image/jpeg', ?2)",
         rusqlite::params![hash, jpeg],
     )?;
-    let current: Option<String> = w.tx().query_row("SELECT photo_sha256 FROM deputies WHERE id = ?1", [&id], |r| r.get(0))?;
+    let current: Option<String> =
+        w.tx().query_row("SELECT photo_sha256 FROM deputies WHERE id = ?1", [&id], |r| r.get(0))?;
     if current.as_deref() != Some(hash.as_str()) {
         let mut fields = Fields::new();
         fields.insert("photo_sha256".into(), json!(hash));

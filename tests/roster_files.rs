@@ -136,3 +136,27 @@ fn a_gb18030_csv_imports() {
     let report = commit(&mut store, &grids, "tester").unwrap();
     assert_eq!((report.sheets[0].created, report.rejected()), (1, 0), "{:#?}", report.sheets[0]);
 }
+
+#[test]
+fn the_demo_city_exported_and_imported_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("city.db")).unwrap();
+    liaison_demo::generate(&mut store, &liaison_demo::DemoOptions { seed: 5, scale: 1 }).unwrap();
+    let out = dir.path().join("roster.xlsx");
+    let tables = [deputies_table(store.conn()).unwrap(), liaison_core::export::platforms_table(store.conn()).unwrap()];
+    liaison_sheets::write_xlsx_file(&out, &tables).unwrap();
+    let log_before: i64 = store.conn().query_row("SELECT COUNT(*) FROM change_log", [], |r| r.get(0)).unwrap();
+    let report = commit(&mut store, &liaison_sheets::read_file(&out).unwrap(), "tester").unwrap();
+    for sheet in &report.sheets {
+        assert_eq!(
+            (sheet.created, sheet.changed, sheet.rejected.len()),
+            (0, 0, 0),
+            "{}: {:?}",
+            sheet.sheet,
+            sheet.rejected.first()
+        );
+        assert!(sheet.unchanged > 250);
+    }
+    let log_after: i64 = store.conn().query_row("SELECT COUNT(*) FROM change_log", [], |r| r.get(0)).unwrap();
+    assert_eq!(log_after, log_before);
+}

@@ -88,6 +88,7 @@ pub fn platforms_table(conn: &rusqlite::Connection) -> Result<TableOut> {
         "联络员",
         "编组代表数",
         "状态",
+        "撤销日期",
     ];
     const DAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
     let rows = all_platforms(conn)?
@@ -116,6 +117,7 @@ pub fn platforms_table(conn: &rusqlite::Connection) -> Result<TableOut> {
                 p.clerks.join("、"),
                 p.deputy_count.to_string(),
                 if p.status == "active" { "正常".into() } else { "已撤销".into() },
+                p.closed_on.unwrap_or_default(),
             ]
         })
         .collect();

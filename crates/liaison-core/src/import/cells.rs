@@ -5,17 +5,23 @@
 use crate::roster::deputy::LevelTerm;
 use crate::roster::kinds::Level;
 
-/// Trims ASCII/full-width/no-break spaces and maps full-width ASCII (digits, letters, punctuation) to half-width.
+/// Trims ASCII, full-width (U+3000) and no-break spaces. Free text is otherwise kept exactly as written, so that
+/// importing our own export changes nothing.
 pub fn clean(raw: &str) -> String {
-    raw.chars()
+    raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}').to_owned()
+}
+
+/// [`clean`], then full-width ASCII (digits, letters, punctuation) to half-width: for codes, numbers, phones and
+/// dates, where "１３８" means 138.
+pub fn half_width(raw: &str) -> String {
+    clean(raw)
+        .chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' | '\u{00A0}' => ' ',
             _ => c,
         })
-        .collect::<String>()
-        .trim()
-        .to_owned()
+        .collect()
 }
 
 /// A person's name: every space removed ("王　五" is how two-character names are padded to line up).
@@ -53,7 +59,7 @@ pub fn small_number(raw: &str) -> Option<u16> {
 
 /// A term: "12", "第十二届", "十二届".
 pub fn term(raw: &str) -> Option<u16> {
-    small_number(clean(raw).trim_start_matches('第').trim_end_matches('届'))
+    small_number(half_width(raw).trim_start_matches('第').trim_end_matches('届'))
 }
 
 /// Levels with terms from a level cell and an optional term cell.
@@ -63,7 +69,7 @@ pub fn term(raw: &str) -> Option<u16> {
 /// single level.
 pub fn levels(level_cell: &str, term_cell: &str) -> Result<Vec<LevelTerm>, String> {
     let mut out: Vec<LevelTerm> = Vec::new();
-    for item in split_list(level_cell) {
+    for item in split_list(&half_width(level_cell)) {
         let (level_text, inline_term) = match (item.find('第'), item.find('届')) {
             (Some(a), Some(b)) if a < b => {
                 let t = term(&item[a..b + '届'.len_utf8()]);
@@ -81,7 +87,7 @@ pub fn levels(level_cell: &str, term_cell: &str) -> Result<Vec<LevelTerm>, Strin
     if out.is_empty() {
         return Err("代表级别为空".into());
     }
-    let terms = split_list(term_cell);
+    let terms = split_list(&half_width(term_cell));
     if !terms.is_empty() {
         if terms.len() != out.len() {
             return Err(format!("届次“{term_cell}”与代表级别“{level_cell}”的个数不一致"));
@@ -95,7 +101,7 @@ pub fn levels(level_cell: &str, term_cell: &str) -> Result<Vec<LevelTerm>, Strin
 
 /// A yes/no cell; `label` is a word that also means yes ("领导干部").
 pub fn flag(raw: &str, label: &str) -> Result<bool, String> {
-    let s = clean(raw);
+    let s = half_width(raw);
     match s.as_str() {
         "" | "否" | "不是" | "无" | "N" | "n" | "no" | "No" | "0" | "×" | "-" => Ok(false),
         "是" | "√" | "✓" | "✔" | "Y" | "y" | "yes" | "Yes" | "1" | "有" => Ok(true),
@@ -106,7 +112,7 @@ pub fn flag(raw: &str, label: &str) -> Result<bool, String> {
 
 /// Weekdays 1..=7 from "周二、周四", "每周二、四", "星期二,星期四", "周一至周五", "工作日", "每天".
 pub fn weekdays(raw: &str) -> Result<Vec<u8>, String> {
-    let s = clean(raw);
+    let s = half_width(raw);
     if s.is_empty() {
         return Ok(Vec::new());
     }
@@ -147,7 +153,12 @@ mod tests {
 
     #[test]
     fn cleaning() {
-        assert_eq!(clean("　１３８１２３４５６７８ "), "13812345678");
+        assert_eq!(half_width("　１３８１２３４５６７８ "), "13812345678");
+        assert_eq!(
+            clean(" 周一至周五（代表接待日：周二）　"),
+            "周一至周五（代表接待日：周二）",
+            "free text kept as written"
+        );
         assert_eq!(name(" 王　五 "), "王五");
         assert_eq!(split_list("市、县，乡"), vec!["市", "县", "乡"]);
     }

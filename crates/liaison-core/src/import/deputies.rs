@@ -43,7 +43,7 @@ pub const COLUMNS: &[Column<Field>] = &[
         field: Field::Code,
         header: "代表编号",
         synonyms: &["编号", "代表证号", "代表证编号"],
-        example: "D000001",
+        example: "",
         required: false,
     },
     Column { field: Field::Name, header: "姓名", synonyms: &["代表姓名"], example: "张明新", required: true },
@@ -214,17 +214,19 @@ fn read_row(r: &mut RowReader<'_, Field>, w: &Writer<'_>) -> Result<DeputyInput>
     let phone = |p: &str| if p.is_empty() { Ok(String::new()) } else { validate::phone(p) };
     let public_contact = r.parse(Field::PublicContact, phone);
     // A masked value ("138****5678", from our own export) means "keep what is stored".
-    let code = r.text(Field::Code);
+    let code = r.half_width(Field::Code);
     let stored = |column: &str| -> Result<Option<String>> {
         let sql = format!("SELECT {column} FROM deputies WHERE code = ?1");
         Ok(w.tx().prepare_cached(&sql)?.query_row([&code], |row| row.get(0)).optional()?)
     };
     let private_phone = match r.text(Field::PrivatePhone) {
-        masked if masked.contains('*') => keep_masked(r, Field::PrivatePhone, &masked, stored("private_phone")?),
+        masked if masked.contains(['*', '＊']) => {
+            keep_masked(r, Field::PrivatePhone, &masked, stored("private_phone")?)
+        }
         _ => r.parse(Field::PrivatePhone, phone),
     };
     let id_number = match r.text(Field::IdNumber) {
-        masked if masked.contains('*') => keep_masked(r, Field::IdNumber, &masked, stored("id_number")?),
+        masked if masked.contains(['*', '＊']) => keep_masked(r, Field::IdNumber, &masked, stored("id_number")?),
         _ => r.parse(Field::IdNumber, |i| if i.is_empty() { Ok(String::new()) } else { validate::id_number(i) }),
     };
     let ended_on = r.parse(Field::EndedOn, |d| if d.is_empty() { Ok(None) } else { validate::date(d).map(Some) });
@@ -287,6 +289,14 @@ fn keep_masked(r: &mut RowReader<'_, Field>, field: Field, masked: &str, stored:
 
 /// Resolves what people write in the station column: the code, or the platform's full name.
 fn resolve_station(w: &Writer<'_>, text: &str) -> Result<Option<String>> {
+    let found = resolve_station_exactly(w, text)?;
+    if found.is_some() {
+        return Ok(found);
+    }
+    resolve_station_exactly(w, &super::half_width(text))
+}
+
+fn resolve_station_exactly(w: &Writer<'_>, text: &str) -> Result<Option<String>> {
     let by_code: Option<String> = w
         .tx()
         .prepare_cached("SELECT code FROM platforms WHERE code = ?1")?

@@ -5,7 +5,7 @@
 //! and full-width brackets. We score the first rows against each field's synonyms and take the best row (or pair of
 //! rows); the sheet reader has already copied merged values into every covered cell.
 
-use super::cells::clean;
+use super::cells::{clean, half_width};
 
 /// One importable column: the template header and the other headers people write for it.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +45,7 @@ impl<F: Copy + PartialEq> HeaderMap<F> {
 
 /// Header text reduced to what matters: no spaces, line breaks, asterisks or colons; ASCII brackets.
 pub fn normalize_header(raw: &str) -> String {
-    clean(raw)
+    half_width(raw)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '*' | ':' | '：' | '※'))
         .map(|c| match c {

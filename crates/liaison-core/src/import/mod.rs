@@ -18,7 +18,7 @@ use crate::roster::{SaveOutcome, Saved};
 use crate::store::{Store, Writer};
 use crate::tabular::{Grid, TableOut};
 
-pub use cells::clean;
+pub use cells::{clean, half_width};
 
 /// What a sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -204,8 +204,13 @@ impl<'a, F: Copy + PartialEq> RowReader<'a, F> {
     }
 
     /// Reads `field` with `parse`, recording the error against the column.
+    /// The text of `field` with full-width ASCII made half-width (codes, numbers, phones, dates).
+    pub(crate) fn half_width(&self, field: F) -> String {
+        half_width(&self.text(field))
+    }
+
     pub(crate) fn parse<T: Default>(&mut self, field: F, parse: impl FnOnce(&str) -> Result<T, String>) -> T {
-        let raw = self.text(field);
+        let raw = self.half_width(field);
         match parse(&raw) {
             Ok(v) => v,
             Err(reason) => {

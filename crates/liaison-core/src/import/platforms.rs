@@ -177,7 +177,7 @@ pub fn import(w: &mut Writer<'_>, grid: &Grid) -> Result<SheetReport> {
         let r = RowReader::new(grid, &header, row);
         let township = cells::name(&r.text(Field::Township));
         let region_code = ensure_region(w, &county, &township, &mut report.regions_created)?;
-        let mut code = r.text(Field::Code);
+        let mut code = r.half_width(Field::Code);
         if code.is_empty() {
             code = code_by_name(w, &name)?.map_or_else(|| next_code(w), Ok)?;
         }

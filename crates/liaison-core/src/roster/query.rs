@@ -133,13 +133,15 @@ pub struct PlatformView {
     pub clerks: Vec<String>,
     /// "active" / "closed".
     pub status: String,
+    /// When it closed.
+    pub closed_on: Option<String>,
     /// Serving deputies grouped here.
     pub deputy_count: i64,
 }
 
 const PLATFORM_SELECT: &str = "SELECT p.id, p.code, p.name, p.kind, COALESCE(c.name, r.name), r.name, r.code,
     p.address, p.phone, p.opening_hours, p.reception_days, p.star_level, p.star_year, p.star_ratings,
-    p.head_name, p.clerks, p.status,
+    p.head_name, p.clerks, p.status, p.closed_on,
     (SELECT COUNT(*) FROM deputies d WHERE d.station_id = p.id AND d.status = 'serving')
     FROM platforms p JOIN regions r ON r.id = p.region_id
     LEFT JOIN regions c ON c.id = r.parent_id AND c.parent_id IS NOT NULL";
@@ -163,7 +165,8 @@ fn platform_from_row(r: &Row<'_>) -> rusqlite::Result<PlatformView> {
         head_name: r.get(14)?,
         clerks: serde_json::from_str(&r.get::<_, String>(15)?).unwrap_or_default(),
         status: r.get(16)?,
-        deputy_count: r.get(17)?,
+        closed_on: r.get(17)?,
+        deputy_count: r.get(18)?,
     })
 }
 

@@ -244,7 +244,7 @@ pub fn reveal_private(w: &mut Writer<'_>, deputy_code: &str, reason: &str) -> Re
 pub(crate) fn after_project(tx: &Transaction<'_>, id: &str, deleted: bool) -> Result<()> {
     tx.prepare_cached("DELETE FROM deputy_levels WHERE deputy_id = ?1")?.execute([id])?;
     if deleted {
-        return search::index::remove(tx, search::DocKind::Deputy, id);
+        return search::index::mark_dirty(tx, search::DocKind::Deputy, id);
     }
     let raw: String = tx.prepare_cached("SELECT levels FROM deputies WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
     let levels: Vec<LevelTerm> = serde_json::from_str(&raw).unwrap_or_default();
@@ -253,5 +253,5 @@ pub(crate) fn after_project(tx: &Transaction<'_>, id: &str, deleted: bool) -> Re
     for l in levels {
         insert.execute(rusqlite::params![id, l.level.as_str(), l.term])?;
     }
-    search::index::reindex_deputy(tx, id)
+    search::index::mark_dirty(tx, search::DocKind::Deputy, id)
 }

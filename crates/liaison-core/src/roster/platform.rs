@@ -143,14 +143,14 @@ pub fn star_history(conn: &rusqlite::Connection, code: &str) -> Result<Vec<StarR
 /// Projection hook: derive the current star, refresh the search document.
 pub(crate) fn after_project(tx: &Transaction<'_>, id: &str, deleted: bool) -> Result<()> {
     if deleted {
-        return search::index::remove(tx, search::DocKind::Platform, id);
+        return search::index::mark_dirty(tx, search::DocKind::Platform, id);
     }
     let raw: String = tx.query_row("SELECT star_ratings FROM platforms WHERE id = ?1", [id], |r| r.get(0))?;
     let history: Vec<StarRating> = serde_json::from_str(&raw).unwrap_or_default();
     let (level, year) = current_star(&history);
     tx.prepare_cached("UPDATE platforms SET star_level = ?2, star_year = ?3 WHERE id = ?1")?
         .execute(rusqlite::params![id, level.as_str(), year])?;
-    search::index::reindex_platform(tx, id)
+    search::index::mark_dirty(tx, search::DocKind::Platform, id)
 }
 
 #[cfg(test)]

@@ -118,11 +118,16 @@ impl Store {
 /// Per-connection settings. `journal_mode` is persistent; the others must be set on every connection.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
+    // A roster write runs some 30 distinct statements per record (log, registers, projection, hooks, search);
+    // rusqlite's default cache of 16 would re-prepare most of them for every row.
+    conn.set_prepared_statement_cache_capacity(128);
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::Internal(format!("SQLite refused WAL mode (got {mode})")));
     }
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    // cache_size: 32 MiB, so that a whole import fits in the page cache and is written once, at commit.
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;")?;
+    conn.execute_batch(crate::search::index::PENDING_TABLE_SQL)?;
     Ok(())
 }
 

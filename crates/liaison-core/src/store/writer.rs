@@ -101,8 +101,9 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Persists the clock and commits.
+    /// Brings the search index up to date, persists the clock and commits.
     pub(super) fn commit(self) -> Result<()> {
+        crate::search::index::flush(&self.tx)?;
         self.tx.execute("UPDATE node SET last_hlc = MAX(last_hlc, ?1) WHERE singleton = 1", [self.last_hlc.0])?;
         self.tx.commit()?;
         Ok(())

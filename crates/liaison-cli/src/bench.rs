@@ -194,27 +194,10 @@ pub struct ImportFigures {
     pub reimport_changed: usize,
 }
 
-/// The deputies of the plan as an import sheet (real phones, as an office's own roster file has them).
+/// The deputies of the plan as an import sheet in the roster's own columns, with real phones (as an office's own
+/// roster file has them, unlike our masked export).
 pub fn deputies_sheet(city: &DemoCity) -> TableOut {
-    let headers = [
-        "代表编号",
-        "姓名",
-        "性别",
-        "民族",
-        "出生年月",
-        "代表级别",
-        "届次",
-        "选区",
-        "所属联络站",
-        "工作单位",
-        "职务",
-        "领导干部代表",
-        "企业家代表",
-        "公开联系电话",
-        "手机号码",
-        "身份证号码",
-    ];
-    let yes_no = |b: bool| if b { "是" } else { "否" }.to_owned();
+    use liaison_core::export::{DEPUTY_HEADERS, levels_cell, terms_cell, yes_no};
     let rows = city
         .deputies
         .iter()
@@ -226,14 +209,11 @@ pub fn deputies_sheet(city: &DemoCity) -> TableOut {
                 d.gender.map(|g| g.label().to_owned()).unwrap_or_default(),
                 d.ethnicity.clone(),
                 d.birth_month.clone(),
-                d.levels.iter().map(|l| l.level.label()).collect::<Vec<_>>().join("、"),
-                d.levels
-                    .iter()
-                    .map(|l| l.term.map(|t| t.to_string()).unwrap_or_default())
-                    .collect::<Vec<_>>()
-                    .join("、"),
+                levels_cell(&d.levels),
+                terms_cell(&d.levels),
                 d.electoral_district.clone(),
                 d.station_code.clone().unwrap_or_default(),
+                String::new(), // station name: the code is enough
                 d.work_unit.clone(),
                 d.title.clone(),
                 yes_no(d.leading_cadre),
@@ -241,14 +221,16 @@ pub fn deputies_sheet(city: &DemoCity) -> TableOut {
                 d.public_contact.clone(),
                 d.private_phone.clone(),
                 d.id_number.clone(),
+                "在任".into(),
+                String::new(),
             ]
         })
         .collect();
     TableOut {
         sheet: "代表名册".into(),
-        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        headers: DEPUTY_HEADERS.iter().map(|h| (*h).to_owned()).collect(),
         rows,
-        text_columns: vec![0, 4, 13, 14, 15],
+        text_columns: vec![0, 4, 6, 8, 14, 15, 16],
     }
 }
 

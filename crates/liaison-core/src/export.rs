@@ -2,39 +2,54 @@
 //! caller passes revealed data, which only [`crate::roster::deputy::reveal_private`]-style audited paths produce.
 
 use crate::error::Result;
+use crate::roster::deputy::LevelTerm;
 use crate::roster::query::{all_deputies, all_platforms};
 use crate::tabular::TableOut;
 
+/// The columns of the deputies' roster file, in order (the import reads them all back).
+pub const DEPUTY_HEADERS: [&str; 19] = [
+    "代表编号",
+    "姓名",
+    "性别",
+    "民族",
+    "出生年月",
+    "代表级别",
+    "届次",
+    "选区",
+    "所属联络站",
+    "联络站名称",
+    "工作单位",
+    "职务",
+    "领导干部代表",
+    "企业家代表",
+    "公开联系电话",
+    "手机号码",
+    "身份证号码",
+    "状态",
+    "离任日期",
+];
+
+/// A deputy's levels as one cell: "市、县".
+pub fn levels_cell(levels: &[LevelTerm]) -> String {
+    levels.iter().map(|l| l.level.label()).collect::<Vec<_>>().join("、")
+}
+
+/// A deputy's terms as one cell in the order of [`levels_cell`]: "12、12" (empty when no term is known).
+pub fn terms_cell(levels: &[LevelTerm]) -> String {
+    let terms: Vec<String> = levels.iter().map(|l| l.term.map(|t| t.to_string()).unwrap_or_default()).collect();
+    if terms.iter().all(String::is_empty) { String::new() } else { terms.join("、") }
+}
+
+/// A flag as the roster writes it.
+pub fn yes_no(flag: bool) -> String {
+    if flag { "是" } else { "否" }.to_owned()
+}
+
 /// The deputies' roster with private phone and ID number masked, in the import template's column order.
 pub fn deputies_table(conn: &rusqlite::Connection) -> Result<TableOut> {
-    let headers = [
-        "代表编号",
-        "姓名",
-        "性别",
-        "民族",
-        "出生年月",
-        "代表级别",
-        "届次",
-        "选区",
-        "所属联络站",
-        "联络站名称",
-        "工作单位",
-        "职务",
-        "领导干部代表",
-        "企业家代表",
-        "公开联系电话",
-        "手机号码",
-        "身份证号码",
-        "状态",
-        "离任日期",
-    ];
-    let yes_no = |b: bool| if b { "是" } else { "否" }.to_owned();
     let rows = all_deputies(conn)?
         .into_iter()
         .map(|d| {
-            let levels: Vec<&str> = d.levels.iter().map(|l| l.level.label()).collect();
-            let terms: Vec<String> =
-                d.levels.iter().map(|l| l.term.map(|t| t.to_string()).unwrap_or_default()).collect();
             vec![
                 d.code,
                 d.name,
@@ -45,8 +60,8 @@ pub fn deputies_table(conn: &rusqlite::Connection) -> Result<TableOut> {
                 },
                 d.ethnicity,
                 d.birth_month,
-                levels.join("、"),
-                if terms.iter().all(String::is_empty) { String::new() } else { terms.join("、") },
+                levels_cell(&d.levels),
+                terms_cell(&d.levels),
                 d.electoral_district,
                 d.station_code.unwrap_or_default(),
                 d.station_name.unwrap_or_default(),
@@ -64,7 +79,7 @@ pub fn deputies_table(conn: &rusqlite::Connection) -> Result<TableOut> {
         .collect();
     Ok(TableOut {
         sheet: "代表名册".into(),
-        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        headers: DEPUTY_HEADERS.iter().map(|h| (*h).to_owned()).collect(),
         rows,
         text_columns: vec![0, 4, 6, 8, 14, 15, 16],
     })

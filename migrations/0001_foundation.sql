@@ -141,8 +141,9 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
     pinyin,   -- full / initials / mixed spellings of every plausible reading
     code,     -- the human code and its digit runs
     phone,    -- trailing digits of the phone numbers (4 and more)
+    kind,     -- 'deputy' or 'platform', so a query for one kind skips the other's documents inside FTS5
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',
-    prefix = '1 2 3'
+    prefix = '1 2 3 4 5 6'
 );

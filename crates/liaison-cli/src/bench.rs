@@ -54,8 +54,10 @@ pub struct SearchFigures {
     pub deputies: usize,
     /// Seconds to build the data set (demo write, including the search index).
     pub build_seconds: f64,
-    /// Our search (names, pinyin, initials, mixed, codes, phone tails).
+    /// Our search (names, pinyin, initials, mixed, codes, phone tails, first letters).
     pub liaison_search: Latency,
+    /// The subset of first letters typed ("w" … "wang"), the slowest kind: many tokens share the prefix.
+    pub typing_prefixes: Latency,
     /// A plain FTS5 prefix query on a table of names and codes (no pinyin), for comparison.
     pub plain_fts5: Latency,
 }
@@ -69,7 +71,8 @@ pub fn build_city(dir: &Path, scale: u32) -> Result<(Store, DemoCity, f64), Fail
     Ok((store, city, started.elapsed().as_secs_f64()))
 }
 
-/// A deterministic mix of queries people type, each with the deputy code it should find.
+/// A deterministic mix of queries people type, each with the deputy code it should find: full name, part of the
+/// name, full pinyin, initials, a mixed spelling, the code, the phone tail, and the first letters typed so far.
 pub fn query_mix(city: &DemoCity, n: usize) -> Vec<(String, String)> {
     let serving: Vec<&DeputyInput> = city.deputies.iter().filter(|d| d.ended_on.is_none()).collect();
     let mut out = Vec::with_capacity(n);
@@ -81,7 +84,10 @@ pub fn query_mix(city: &DemoCity, n: usize) -> Vec<(String, String)> {
         let spellings = liaison_core::search::pinyin::spellings(&d.name);
         let full = spellings.first().cloned().unwrap_or_default();
         let chars: Vec<char> = d.name.chars().collect();
-        let query = match i % 7 {
+        // as you type: one query in eight is the first 1–4 letters of a full spelling ("w", "wa", "wan", "wang")
+        let typing: String = full.chars().take(1 + (i / 8) % 4).collect();
+        let query = match i % 8 {
+            7 => typing,
             0 => d.name.clone(),
             1 => chars.iter().skip(1).collect(),
             2 => full,
@@ -133,6 +139,8 @@ pub fn search_bench(dir: &Path, scale: u32, queries: usize) -> Result<SearchFigu
         times.push(started.elapsed());
         found += usize::from(hits.iter().any(|h| &h.code == code));
     }
+    let typing: Vec<Duration> = times.iter().enumerate().filter(|(i, _)| i % 8 == 7).map(|(_, t)| *t).collect();
+    let typing_prefixes = latency(typing, 0);
     let liaison_search = latency(times, found);
 
     conn.execute_batch(
@@ -155,12 +163,16 @@ pub fn search_bench(dir: &Path, scale: u32, queries: usize) -> Result<SearchFigu
         found += usize::from(codes.contains(code));
     }
     let plain_fts5 = latency(times, found);
-    Ok(SearchFigures { deputies: city.deputies.len(), build_seconds, liaison_search, plain_fts5 })
+    Ok(SearchFigures { deputies: city.deputies.len(), build_seconds, liaison_search, typing_prefixes, plain_fts5 })
 }
 
 fn print_search(f: &SearchFigures) {
     println!("数据集 data set: {} deputies (built in {:.1} s, index included)", f.deputies, f.build_seconds);
-    for (label, l) in [("liaison search", &f.liaison_search), ("plain FTS5   ", &f.plain_fts5)] {
+    for (label, l) in [
+        ("liaison search", &f.liaison_search),
+        ("  first letters", &f.typing_prefixes),
+        ("plain FTS5   ", &f.plain_fts5),
+    ] {
         println!(
             "{label}: {} queries  p50 {:.3} ms  p95 {:.3} ms  p99 {:.3} ms  max {:.3} ms  found {:.1}%",
             l.queries,

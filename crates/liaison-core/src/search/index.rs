@@ -108,8 +108,10 @@ fn write(tx: &Transaction<'_>, kind: DocKind, id: &str, doc: &Document) -> Resul
             tx.last_insert_rowid()
         }
     };
-    tx.prepare_cached("INSERT INTO search_fts (rowid, name, pinyin, code, phone) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![rowid, doc.name, doc.pinyin, doc.code, doc.phone])?;
+    tx.prepare_cached(
+        "INSERT INTO search_fts (rowid, name, pinyin, code, phone, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![rowid, doc.name, doc.pinyin, doc.code, doc.phone, kind.as_str()])?;
     Ok(())
 }
 

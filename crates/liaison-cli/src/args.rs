@@ -43,6 +43,12 @@ pub enum Command {
     Search(SearchArgs),
     /// Roster numbers: deputies by level and county, platforms by kind, stars, 编组进站 coverage.
     Stats,
+    /// Operators who sign in to the desktop app (passwords come from environment variables or stdin, never argv).
+    #[command(subcommand)]
+    Operator(OperatorCommand),
+    /// This installation's setup: station or office mode, the station, the idle lock.
+    #[command(subcommand)]
+    Setup(SetupCommand),
     /// Measure search latency or import throughput.
     Bench {
         /// What to measure.
@@ -97,7 +103,107 @@ pub enum RosterCommand {
         /// Why (recorded in the audit log).
         #[arg(long)]
         reason: String,
+        /// The operator revealing it (a role allowed to see personal data).
+        #[command(flatten)]
+        auth: AuthArgs,
     },
+}
+
+/// Operator subcommands.
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+    /// Add an operator. Their password is read from $LIAISON_PASSWORD, else from a line on stdin. The very first
+    /// operator needs no sign-in and must be an admin; later ones need `--as` an administrator.
+    Add {
+        /// Login (case-insensitive).
+        #[arg(long)]
+        login: String,
+        /// The name shown to people, e.g. 王芳.
+        #[arg(long)]
+        name: String,
+        /// Role.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// Who signs in to do it.
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// List the operators (never their password hashes).
+    List,
+}
+
+/// Signing in as an administrator for a command that needs one.
+#[derive(Debug, Args)]
+pub struct AuthArgs {
+    /// Sign in as this operator (an administrator, or for `roster reveal` a role allowed to see personal data);
+    /// the password is read from $LIAISON_AS_PASSWORD, else from the first line on
+    /// stdin (before the new operator's password when both come from stdin).
+    #[arg(long = "as", value_name = "LOGIN")]
+    pub as_login: Option<String>,
+}
+
+/// An operator's role on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// 联络员
+    Clerk,
+    /// 站长
+    StationHead,
+    /// 机关工作人员
+    OfficeStaff,
+    /// 管理员
+    Admin,
+}
+
+impl From<RoleArg> for liaison_core::operators::Role {
+    fn from(r: RoleArg) -> Self {
+        use liaison_core::operators::Role;
+        match r {
+            RoleArg::Clerk => Role::Clerk,
+            RoleArg::StationHead => Role::StationHead,
+            RoleArg::OfficeStaff => Role::OfficeStaff,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
+}
+
+/// Setup subcommands. Saving needs `--as` an administrator once any operator exists.
+#[derive(Debug, Subcommand)]
+pub enum SetupCommand {
+    /// Print the setup (or that the first run is not done).
+    Show,
+    /// Run as a liaison station's installation.
+    Station {
+        /// The station's code in the roster (may be imported later).
+        #[arg(long)]
+        code: Option<String>,
+        /// The station's name (taken from the roster when omitted and the code is known).
+        #[arg(long)]
+        name: Option<String>,
+        /// Options shared with `office`.
+        #[command(flatten)]
+        common: SetupArgs,
+    },
+    /// Run as the city office's installation.
+    Office {
+        /// Options shared with `station`.
+        #[command(flatten)]
+        common: SetupArgs,
+    },
+}
+
+/// Options of both setup modes; an option left out keeps its saved value.
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    /// The city, e.g. 平顶山市.
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Minutes without input before the desktop window locks (1–240; default 10).
+    #[arg(long, value_name = "MINUTES")]
+    pub idle_lock_minutes: Option<u32>,
+    /// Who signs in to do it.
+    #[command(flatten)]
+    pub auth: AuthArgs,
 }
 
 /// Which roster to export.

@@ -9,10 +9,6 @@ pub mod bench;
 pub mod commands;
 pub mod output;
 
-use clap::Parser;
-
-use args::Cli;
-
 /// A CLI failure with its exit code.
 #[derive(Debug)]
 pub struct Failure {
@@ -41,24 +37,12 @@ impl Failure {
     }
 }
 
-/// Parses `args` (program name first), runs the command, prints, and returns the exit code.
+/// Parses `args` (program name first), runs the command, prints, and returns the exit code. Passwords come from
+/// the environment or stdin (see [`commands::secrets`]).
 pub fn main_with_args<I, T>(args: I) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 1 } else { 0 };
-        }
-    };
-    match commands::run(&cli) {
-        Ok(()) => 0,
-        Err(f) => {
-            eprintln!("liaison: {}", f.message);
-            f.exit_code
-        }
-    }
+    commands::main_with_secrets(args, &commands::secrets::EnvOrStdin)
 }

@@ -5,7 +5,9 @@
 //! - [`roster`]: regions, platforms, deputies, validation, masking of personal data;
 //! - [`search`]: pinyin-aware search-as-you-type over FTS5;
 //! - [`import`] / [`export`]: roster files in and out, as [`tabular`] grids (file formats live in `liaison-sheets`);
-//! - [`stats`]: the roster's numbers.
+//! - [`stats`]: the roster's numbers;
+//! - [`operators`]: the people who sign in, their roles and sessions; [`setup`]: this installation's mode and
+//!   station.
 //!
 //! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
 //! injected ([`clock`]).
@@ -17,9 +19,11 @@ pub mod export;
 pub mod hlc;
 pub mod ids;
 pub mod import;
+pub mod operators;
 pub mod paths;
 pub mod roster;
 pub mod search;
+pub mod setup;
 pub mod stats;
 pub mod store;
 pub mod tabular;

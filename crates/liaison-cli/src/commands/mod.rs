@@ -1,8 +1,11 @@
 //! One module per subcommand; [`run`] opens the store and dispatches.
 
 mod demo;
+mod operator;
 mod roster;
 mod search;
+pub mod secrets;
+mod setup;
 mod stats;
 
 use liaison_core::Store;
@@ -11,8 +14,36 @@ use liaison_core::paths::resolve_db_path;
 use crate::Failure;
 use crate::args::{Cli, Command};
 
-/// Runs the parsed command.
+/// Like [`crate::main_with_args`], with passwords from `secrets` instead of the environment or stdin: how tests
+/// drive the commands that take passwords (environment variables are process-wide and tests run in parallel).
+pub fn main_with_secrets<I, T>(args: I, secrets: &dyn secrets::Secrets) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match <Cli as clap::Parser>::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 1 } else { 0 };
+        }
+    };
+    match run_with(&cli, secrets) {
+        Ok(()) => 0,
+        Err(f) => {
+            eprintln!("liaison: {}", f.message);
+            f.exit_code
+        }
+    }
+}
+
+/// Runs the parsed command, reading passwords from the environment or stdin.
 pub fn run(cli: &Cli) -> Result<(), Failure> {
+    run_with(cli, &secrets::EnvOrStdin)
+}
+
+/// Runs the parsed command with passwords from `secrets` (tests pass them in directly).
+pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure> {
     if let Command::Bench { what, scale, queries } = &cli.command {
         return crate::bench::run(*what, *scale, *queries, cli.json);
     }
@@ -26,9 +57,11 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
             })
         }
         Command::Demo { seed, scale } => demo::run(&mut store, *seed, *scale, cli.json),
-        Command::Roster(cmd) => roster::run(&mut store, cmd, &operator, cli.json),
+        Command::Roster(cmd) => roster::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Search(args) => search::run(&store, args, cli.json),
         Command::Stats => stats::run(&store, cli.json),
+        Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),
+        Command::Setup(cmd) => setup::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Bench { .. } => unreachable!("handled above"),
     }
 }

@@ -5,14 +5,21 @@ use std::path::Path;
 use liaison_core::Store;
 use liaison_core::export::{deputies_table, platforms_table};
 use liaison_core::import::{self, ImportReport, RosterKind};
-use liaison_core::roster::deputy::reveal_private;
+use liaison_core::operators::permit::reveal_private_as;
 use liaison_core::roster::photo::set_photo;
 use liaison_core::tabular::TableOut;
 
+use super::secrets::Secrets;
 use crate::Failure;
 use crate::args::{ExportKind, RosterCommand};
 
-pub(super) fn run(store: &mut Store, cmd: &RosterCommand, operator: &str, json: bool) -> Result<(), Failure> {
+pub(super) fn run(
+    store: &mut Store,
+    cmd: &RosterCommand,
+    operator: &str,
+    secrets: &dyn Secrets,
+    json: bool,
+) -> Result<(), Failure> {
     match cmd {
         RosterCommand::Import { file, commit } => {
             let grids = liaison_sheets::read_file(file)?;
@@ -56,8 +63,11 @@ pub(super) fn run(store: &mut Store, cmd: &RosterCommand, operator: &str, json: 
                 println!("已保存代表 {code} 的照片 photo saved ({hash})");
             })
         }
-        RosterCommand::Reveal { code, reason } => {
-            let data = store.write(operator, |w| reveal_private(w, code, reason))?;
+        RosterCommand::Reveal { code, reason, auth } => {
+            let session = super::operator::signed_in(store, auth, secrets)?.ok_or_else(|| {
+                Failure::user("revealing personal data needs a signed-in operator allowed to see it: --as LOGIN")
+            })?;
+            let data = store.write(&session.operator(), |w| reveal_private_as(w, &session, code, reason))?;
             crate::output::emit(json, &data, |d| {
                 println!(
                     "手机号码 private phone: {}\n身份证号码 ID number: {}\n（本次查看已记入审计日志 this reveal is audited）",

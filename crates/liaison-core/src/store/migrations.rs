@@ -15,8 +15,10 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{Error, Result};
 
 /// The migrations, oldest first: (file name, SQL). Append only.
-pub const MIGRATION_FILES: &[(&str, &str)] =
-    &[("0001_foundation.sql", include_str!("../../../../migrations/0001_foundation.sql"))];
+pub const MIGRATION_FILES: &[(&str, &str)] = &[
+    ("0001_foundation.sql", include_str!("../../../../migrations/0001_foundation.sql")),
+    ("0002_operators_and_setup.sql", include_str!("../../../../migrations/0002_operators_and_setup.sql")),
+];
 
 /// The schema version this program writes (the number of migrations).
 pub fn latest_version() -> i64 {

@@ -83,6 +83,13 @@ impl<'a> Writer<'a> {
 
     /// Records an audited act that changes no entity (e.g. revealing a phone number).
     pub fn audit(&mut self, action: &str, entity: EntityKind, entity_id: &str, detail: &str) -> Result<()> {
+        self.audit_local(action, entity.as_str(), entity_id, detail)
+    }
+
+    /// Records an audited act on a record that is not a synced entity (`entity` is a free name such as
+    /// `"operator"` or `"settings"`): operators and settings belong to one installation and never enter the
+    /// change log, yet who changed them and every sign-in must still be on record.
+    pub fn audit_local(&mut self, action: &str, entity: &str, entity_id: &str, detail: &str) -> Result<()> {
         let hlc = self.next_hlc();
         self.tx.execute(
             "INSERT INTO audit_log (at, hlc, node_id, operator, action, entity, entity_id, detail)
@@ -93,7 +100,7 @@ impl<'a> Writer<'a> {
                 self.node_id,
                 self.operator,
                 action,
-                entity.as_str(),
+                entity,
                 entity_id,
                 detail
             ],

@@ -1,9 +1,15 @@
-// Liaison Desk placeholder front end. The roster screens (Vue) arrive in the next version;
-// for now this only proves that the bundled module script runs under the strict CSP.
+// Entry of the webview front end: CSP watcher first, then i18n, router and the root component.
+import "element-plus/dist/index.css";
+import "./styles/index.css";
+import { recordCspViolations } from "./csp";
+import { createApp } from "vue";
+import App from "./App.vue";
+import { createAppI18n } from "./i18n";
+import { createAppRouter } from "./router";
 
-const statusLine = document.querySelector<HTMLParagraphElement>("#status");
-if (statusLine) {
-  statusLine.textContent = "界面脚本已加载";
-}
+recordCspViolations();
 
-export {};
+const i18n = createAppI18n();
+document.documentElement.lang = i18n.global.locale.value; // the remembered language (index.html says zh-CN)
+
+createApp(App).use(i18n).use(createAppRouter("hash")).mount("#app");

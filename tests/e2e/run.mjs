@@ -1,0 +1,376 @@
+// End-to-end scenarios of 联络站工作台 through the real Tauri window.
+//
+// How: start `WebKitWebDriver --port=N` directly (tauri-driver dropped ~1% of requests in our trials), and per
+// scenario open a WebDriver session whose capabilities name the built app binary
+// (`webkitgtk:browserOptions.binary`) with `--db <temp db>`. The app runs with TAURI_WEBVIEW_AUTOMATION=true
+// (without it session creation hangs) and with XDG_* folders in a temp dir, so every run starts from a clean
+// webview profile (localStorage) and leaves the user's own data alone.
+//
+// Client: `webdriverio` in standalone mode (`remote()`), no test runner. The scenarios are a plain async list;
+// @wdio/cli would add a runner, reporters and config files, and would try to manage drivers itself, while all we
+// need is a WebDriver client pointed at a driver we start. WebDriver Classic only (no BiDi: WebKitWebDriver
+// does not offer it).
+//
+// Builds nothing: expects the debug app at $LIAISON_DESK_BIN, else $CARGO_TARGET_DIR/debug/liaison-desk, else
+// <repo>/target/debug/liaison-desk (.ci/e2e builds it first). Needs a display: without $DISPLAY it re-runs
+// itself under `xvfb-run -a`. Every wait is bounded; a watchdog kills the driver and fails the run rather than
+// hang. Screenshots of each scenario's last screen (and the driver's log) go to tests/e2e/artifacts/.
+//
+// Usage: node run.mjs [scenario-name-filter]
+
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = resolve(HERE, "..", "..");
+const ARTIFACTS = join(HERE, "artifacts");
+
+/** Limits (ms). Generous for a cold 2-core machine, but finite. */
+const DRIVER_START_TIMEOUT = 30_000;
+const SESSION_TIMEOUT = 60_000;
+const SCENARIO_TIMEOUT = 120_000;
+const WAIT_TIMEOUT = 20_000;
+const TOTAL_TIMEOUT = 8 * 60_000;
+
+const ZH_NAV = ["工作台", "接待登记", "意见建议", "代表名册", "联络站", "二维码", "同步", "统计", "设置"];
+const EN_NAV = ["Dashboard", "Visits", "Suggestions", "Deputies", "Stations", "QR codes", "Sync", "Statistics", "Settings"];
+const NAV_KEYS = ["dashboard", "visits", "matters", "deputies", "stations", "qrcodes", "sync", "stats", "settings"];
+
+// --- display ------------------------------------------------------------------------------------------------
+if (!process.env.DISPLAY) {
+  if (process.env.LIAISON_E2E_UNDER_XVFB) fail("xvfb-run started, but DISPLAY is still unset");
+  const xvfb = spawnSync(
+    "xvfb-run",
+    ["-a", "-s", "-screen 0 1600x1000x24", process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: "inherit", env: { ...process.env, LIAISON_E2E_UNDER_XVFB: "1" }, timeout: TOTAL_TIMEOUT + 60_000 },
+  );
+  if (xvfb.error) fail(`cannot run xvfb-run (apt-get install xvfb xauth): ${xvfb.error.message}`);
+  process.exit(xvfb.status ?? 1);
+}
+
+// --- set-up -----------------------------------------------------------------------------------------------
+function fail(message) {
+  console.error(`e2e: ${message}`);
+  process.exit(1);
+}
+
+function appBinary() {
+  const candidates = [
+    process.env.LIAISON_DESK_BIN,
+    process.env.CARGO_TARGET_DIR && join(resolve(REPO_ROOT, process.env.CARGO_TARGET_DIR), "debug", "liaison-desk"),
+    join(REPO_ROOT, "target", "debug", "liaison-desk"),
+  ].filter(Boolean);
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) fail(`no app binary; build it first (cargo build -p liaison-desk). Looked at: ${candidates.join(", ")}`);
+  return found;
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function waitForDriver(port, driver) {
+  const deadline = Date.now() + DRIVER_START_TIMEOUT;
+  while (Date.now() < deadline) {
+    if (driver.exitCode !== null) fail(`WebKitWebDriver exited early (code ${driver.exitCode}); see artifacts/webkitwebdriver.log`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  fail(`WebKitWebDriver did not answer on port ${port} within ${DRIVER_START_TIMEOUT / 1000} s`);
+}
+
+function stopDriver(driver) {
+  if (driver.exitCode !== null || driver.signalCode !== null) return;
+  try {
+    process.kill(-driver.pid, "SIGTERM"); // its process group: the driver and the app it started
+  } catch {
+    // already gone
+  }
+}
+
+// --- helpers used by the scenarios ----------------------------------------------------------------------------
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+async function text(browser, testId) {
+  const element = await browser.$(byTestId(testId));
+  await element.waitForDisplayed({ timeout: WAIT_TIMEOUT });
+  return (await element.getText()).trim();
+}
+
+async function navLabels(browser) {
+  const labels = [];
+  for (const key of NAV_KEYS) labels.push(await text(browser, `nav-${key}`));
+  return labels;
+}
+
+async function waitForNav(browser, expected) {
+  let last = [];
+  await browser.waitUntil(
+    async () => {
+      last = await navLabels(browser);
+      return JSON.stringify(last) === JSON.stringify(expected);
+    },
+    { timeout: WAIT_TIMEOUT, interval: 200, timeoutMsg: `navigation labels ${JSON.stringify(last)} never became ${JSON.stringify(expected)}` },
+  );
+}
+
+/**
+ * Waits until the webview has painted what the DOM says: a WebDriver screenshot is the last painted frame, and
+ * right after a DOM change (especially on the first screen of a fresh window under Xvfb) that frame can be stale.
+ */
+async function settle(browser) {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await sleep(300);
+}
+
+async function screenshot(browser, name) {
+  await settle(browser);
+  await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
+}
+
+function assertEqual(actual, expected, what) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** No Content-Security-Policy violation was recorded by the page (ui/src/csp.ts). */
+async function assertNoCspViolations(browser) {
+  const violations = await browser.execute(() => window.__LIAISON_CSP_VIOLATIONS__ ?? null);
+  if (violations === null) throw new Error("the page did not install its CSP watcher (ui/src/csp.ts)");
+  assertEqual(violations, [], "CSP violations");
+}
+
+/**
+ * The strict CSP is really in force, and the page's watcher sees violations: an injected <style> element must be
+ * blocked (its rule does not apply) and reported. The probe is removed and its violation cleared afterwards.
+ */
+async function assertCspInForce(browser) {
+  const [width, reported] = await browser.executeAsync((done) => {
+    const style = document.createElement("style");
+    style.textContent = "#csp-probe { width: 123px; }";
+    const probe = document.createElement("div");
+    probe.id = "csp-probe";
+    document.head.append(style);
+    document.body.append(probe);
+    setTimeout(() => {
+      const result = getComputedStyle(probe).width;
+      style.remove();
+      probe.remove();
+      const list = window.__LIAISON_CSP_VIOLATIONS__ ?? [];
+      const found = list.some((v) => v.directive.startsWith("style-src"));
+      list.length = 0;
+      done([result, found]);
+    }, 200);
+  });
+  if (width === "123px") throw new Error("an inline <style> was applied: the CSP is not in force");
+  if (!reported) throw new Error("the blocked inline <style> was not reported to the page's CSP watcher");
+}
+
+/** Element Plus styles are in force: the dark menu colour comes from its stylesheet plus a CSSOM variable. */
+async function assertStyled(browser) {
+  const background = await browser.execute(
+    () => getComputedStyle(document.querySelector(".side-nav-menu")).backgroundColor,
+  );
+  assertEqual(background, "rgb(48, 65, 86)", "navigation background (Element Plus styles under the CSP)");
+}
+
+// --- scenarios --------------------------------------------------------------------------------------------
+const scenarios = [
+  {
+    name: "a-shell-in-chinese",
+    description: "the window shows 联络站工作台 and the nine navigation items in Chinese",
+    async run(browser) {
+      await browser.waitUntil(async () => (await browser.getTitle()).includes("联络站工作台"), {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "window title never showed 联络站工作台",
+      });
+      assertEqual(await text(browser, "app-name"), "联络站工作台", "app name in the header");
+      await waitForNav(browser, ZH_NAV);
+      for (const slot of ["station", "operator", "mode"]) {
+        const value = await text(browser, `header-${slot}`);
+        if (!value.includes("未设置")) throw new Error(`header ${slot} should say 未设置, says ${JSON.stringify(value)}`);
+      }
+      await assertStyled(browser);
+
+      await (await browser.$(byTestId("nav-deputies"))).click();
+      await browser.waitUntil(async () => (await text(browser, "page-title")) === "代表名册", {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "clicking 代表名册 did not open its page",
+      });
+      const empty = await text(browser, "coming-soon");
+      if (!empty.includes("该功能将在后续版本提供")) throw new Error(`empty state says ${JSON.stringify(empty)}`);
+      await assertNoCspViolations(browser);
+      await assertCspInForce(browser);
+    },
+  },
+  {
+    name: "b-language-switch",
+    description: "switching to English and back changes the labels",
+    async run(browser) {
+      await waitForNav(browser, ZH_NAV);
+      await (await browser.$(byTestId("lang-en"))).click();
+      await waitForNav(browser, EN_NAV);
+      assertEqual(await text(browser, "app-name"), "Liaison Desk", "app name in English");
+      assertEqual(await text(browser, "page-title"), "Dashboard", "page title in English");
+      const lang = await browser.execute(() => document.documentElement.lang);
+      assertEqual(lang, "en", "<html lang>");
+      await screenshot(browser, "b-language-switch-english");
+
+      await (await browser.$(byTestId("lang-zh-CN"))).click();
+      await waitForNav(browser, ZH_NAV);
+      assertEqual(await text(browser, "app-name"), "联络站工作台", "app name back in Chinese");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "c-language-remembered",
+    description: "the language choice survives a restart of the app",
+    async run(first, { restart }) {
+      await waitForNav(first, ZH_NAV);
+      await (await first.$(byTestId("lang-en"))).click();
+      await waitForNav(first, EN_NAV);
+
+      const second = await restart();
+      await waitForNav(second, EN_NAV);
+      assertEqual(await text(second, "app-name"), "Liaison Desk", "app name after the restart");
+      await assertNoCspViolations(second);
+    },
+  },
+];
+
+// --- main -------------------------------------------------------------------------------------------------
+async function main() {
+  const filter = process.argv[2];
+  const selected = scenarios.filter((s) => !filter || s.name.includes(filter));
+  if (selected.length === 0) fail(`no scenario matches ${JSON.stringify(filter)}`);
+
+  const binary = appBinary();
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), "liaison-e2e-"));
+  const port = await freePort();
+
+  const env = {
+    ...process.env,
+    TAURI_WEBVIEW_AUTOMATION: "true",
+    XDG_DATA_HOME: join(scratch, "data"),
+    XDG_CONFIG_HOME: join(scratch, "config"),
+    XDG_CACHE_HOME: join(scratch, "cache"),
+    NO_AT_BRIDGE: "1", // no accessibility bus under Xvfb
+  };
+  delete env.LIAISON_DB;
+
+  const log = createWriteStream(join(ARTIFACTS, "webkitwebdriver.log"));
+  const driver = spawn("WebKitWebDriver", [`--port=${port}`], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  driver.stdout.pipe(log);
+  driver.stderr.pipe(log);
+  driver.on("error", (e) => fail(`cannot start WebKitWebDriver (apt-get install webkit2gtk-driver): ${e.message}`));
+
+  const watchdog = setTimeout(() => {
+    console.error(`e2e: the whole run exceeded ${TOTAL_TIMEOUT / 1000} s; stopping the driver`);
+    stopDriver(driver);
+    process.exit(1);
+  }, TOTAL_TIMEOUT);
+  process.on("SIGINT", () => {
+    stopDriver(driver);
+    process.exit(130);
+  });
+  process.on("SIGTERM", () => {
+    stopDriver(driver);
+    process.exit(143);
+  });
+
+  console.log(`e2e: app ${binary}`);
+  console.log(`e2e: WebKitWebDriver on port ${port}, scratch ${scratch}`);
+  await waitForDriver(port, driver);
+
+  let passed = 0;
+  let failed = 0;
+  for (const [index, scenario] of selected.entries()) {
+    const db = join(scratch, `scenario-${index}.db`);
+    const started = Date.now();
+    // One app start = one session. `restart` closes the window and starts the app again on the same database
+    // and webview profile (for "remembered after a restart" checks).
+    const open = () =>
+      withTimeout(
+        remote({
+          hostname: "127.0.0.1",
+          port,
+          logLevel: "error",
+          connectionRetryTimeout: SESSION_TIMEOUT,
+          connectionRetryCount: 0,
+          waitforTimeout: WAIT_TIMEOUT,
+          capabilities: {
+            browserName: "wry",
+            "wdio:enforceWebDriverClassic": true,
+            "webkitgtk:browserOptions": { binary, args: ["--db", db] },
+          },
+        }),
+        SESSION_TIMEOUT,
+        "creating the WebDriver session",
+      );
+    let browser;
+    const restart = async () => {
+      const old = browser;
+      browser = undefined;
+      await withTimeout(old.deleteSession(), WAIT_TIMEOUT, "closing the session");
+      browser = await open();
+      return browser;
+    };
+    try {
+      browser = await open();
+      await withTimeout(scenario.run(browser, { restart }), SCENARIO_TIMEOUT, scenario.name);
+      passed += 1;
+      console.log(`ok   ${scenario.name}: ${scenario.description} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      failed += 1;
+      console.error(`FAIL ${scenario.name}: ${scenario.description}\n     ${error?.message ?? error}`);
+    } finally {
+      if (browser) {
+        await withTimeout(screenshot(browser, scenario.name), WAIT_TIMEOUT, "screenshot").catch(
+          (e) => console.error(`     (no screenshot: ${e.message})`),
+        );
+        await withTimeout(browser.deleteSession(), WAIT_TIMEOUT, "closing the session").catch((e) =>
+          console.error(`     (session not closed cleanly: ${e.message})`),
+        );
+      }
+    }
+  }
+
+  clearTimeout(watchdog);
+  stopDriver(driver);
+  rmSync(scratch, { recursive: true, force: true });
+  console.log(`e2e: screenshots and driver log in ${ARTIFACTS}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => fail(error?.stack ?? String(error)));

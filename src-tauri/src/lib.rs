@@ -5,6 +5,12 @@
 //! store in `setup`, put it in managed state as `Mutex<Store>`, and only then create the main window, so the
 //! webview can never call into the app before the store exists. If the store cannot be opened the app writes a
 //! Chinese message to stderr and exits with code 1 (no dialog: the CLI, CI and the e2e harness read stderr).
+//!
+//! The UI reaches Rust only through the commands in [`commands`], registered by [`ipc::builder`] (tauri-specta),
+//! which also generates the committed TypeScript bindings `ui/src/ipc/bindings.ts`.
+
+pub mod commands;
+pub mod ipc;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -88,7 +94,9 @@ pub fn run() {
     let options = parse_args(std::env::args_os().skip(1)).unwrap_or_else(|e| fail(&e.to_string(), 2));
     let db_path = liaison_core::paths::resolve_db_path(options.db);
 
+    let ipc = ipc::builder::<tauri::Wry>();
     let result = tauri::Builder::default()
+        .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             let store = open_store(&db_path).unwrap_or_else(|message| fail(&message, 1));
             eprintln!("联络站工作台：数据库 {}", db_path.display());

@@ -12,7 +12,8 @@
 // does not offer it).
 //
 // Builds nothing: expects the debug app at $LIAISON_DESK_BIN, else $CARGO_TARGET_DIR/debug/liaison-desk, else
-// <repo>/target/debug/liaison-desk (.ci/e2e builds it first). Needs a display: without $DISPLAY it re-runs
+// <repo>/target/debug/liaison-desk (.ci/e2e builds it first), and the `liaison` CLI beside it (or at
+// $LIAISON_CLI_BIN) for scenarios that prepare their database before the app starts (`prepare`). Needs a display: without $DISPLAY it re-runs
 // itself under `xvfb-run -a`. Every wait is bounded; a watchdog kills the driver and fails the run rather than
 // hang. Screenshots of each scenario's last screen (and the driver's log) go to tests/e2e/artifacts/.
 //
@@ -68,6 +69,20 @@ function appBinary() {
   const found = candidates.find((path) => existsSync(path));
   if (!found) fail(`no app binary; build it first (cargo build -p liaison-desk). Looked at: ${candidates.join(", ")}`);
   return found;
+}
+
+/** The `liaison` CLI: $LIAISON_CLI_BIN, else beside the app binary. */
+function cliBinary(appBin) {
+  const path = process.env.LIAISON_CLI_BIN || join(dirname(appBin), "liaison");
+  if (!existsSync(path)) throw new Error(`no CLI binary at ${path}; build it first (cargo build -p liaison-cli)`);
+  return path;
+}
+
+/** Runs the CLI on `db` with `args`; throws with its stderr when it fails. */
+function runCli(appBin, db, args) {
+  const result = spawnSync(cliBinary(appBin), ["--db", db, ...args], { encoding: "utf8", timeout: 60_000 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`liaison ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
 }
 
 function freePort() {
@@ -264,6 +279,28 @@ const scenarios = [
       await assertNoCspViolations(second);
     },
   },
+  {
+    name: "d-header-from-setup",
+    description: "a database set up as 光明路联络站 by the CLI shows its station and mode in the header",
+    prepare: (db, { cli }) => cli(db, ["setup", "station", "--code", "XH-01", "--name", "光明路联络站"]),
+    async run(browser) {
+      // The webview profile is shared by the scenarios, so an earlier one may have left the UI in English.
+      await (await browser.$(byTestId("lang-zh-CN"))).click();
+      await waitForNav(browser, ZH_NAV);
+      const expected = { station: "联络站：光明路联络站", mode: "模式：站点模式", operator: "操作员：未设置" };
+      for (const [slot, want] of Object.entries(expected)) {
+        let last = "";
+        await browser.waitUntil(
+          async () => {
+            last = (await text(browser, `header-${slot}`)).replace(/\s+/g, "");
+            return last === want;
+          },
+          { timeout: WAIT_TIMEOUT, interval: 200, timeoutMsg: `header ${slot} says ${JSON.stringify(last)}, not ${want}` },
+        );
+      }
+      await assertNoCspViolations(browser);
+    },
+  },
 ];
 
 // --- main -------------------------------------------------------------------------------------------------
@@ -346,6 +383,7 @@ async function main() {
       return browser;
     };
     try {
+      if (scenario.prepare) scenario.prepare(db, { cli: (path, args) => runCli(binary, path, args) });
       browser = await open();
       await withTimeout(scenario.run(browser, { restart }), SCENARIO_TIMEOUT, scenario.name);
       passed += 1;

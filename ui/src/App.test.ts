@@ -1,6 +1,9 @@
-// The shell: nine navigation items with their zh-CN labels, the "未设置" header slots, the language switch.
+// The shell: nine navigation items with their zh-CN labels, the header slots ("未设置" on a fresh database, the
+// station and mode from app_info once set up), the language switch. The backend is mockIPC.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { InstallationInfo, InstallationSetup } from "./ipc";
 import App from "./App.vue";
 import { LOCALE_STORAGE_KEY, createAppI18n } from "./i18n";
 import { createAppRouter } from "./router";
@@ -22,13 +25,26 @@ function navLabels(wrapper: VueWrapper): string[] {
   return NAV_ITEMS.map((item) => wrapper.get(`[data-testid="nav-${item.key}"]`).text());
 }
 
+/** The backend answers app_info with this setup (null: a fresh database). */
+function backend(setup: InstallationSetup | null): void {
+  const info: InstallationInfo = { db_path: "/tmp/desk.db", node_id: "node", schema_version: 2, setup };
+  mockIPC((cmd) => {
+    if (cmd === "app_info") return info;
+    throw `unexpected command ${cmd}`;
+  });
+}
+
 describe("App shell", () => {
   let wrapper: VueWrapper | undefined;
 
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    backend(null);
+  });
   afterEach(() => {
     wrapper?.unmount();
     wrapper = undefined;
+    clearMocks();
   });
 
   it("shows the nine navigation items in Chinese, in order", async () => {
@@ -44,6 +60,41 @@ describe("App shell", () => {
       expect(wrapper.get(`[data-testid="header-${slot}"]`).text()).toContain("未设置");
     }
     expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：未设置");
+  });
+
+  it("shows the station and mode of the setup", async () => {
+    backend({ mode: "station", station_code: "XH-01", station_name: "光明路联络站", city_name: "", idle_lock_minutes: 10 });
+    wrapper = await mountApp();
+    expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：光明路联络站");
+    expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("模式：站点模式");
+    expect(wrapper.get('[data-testid="header-operator"]').text()).toBe("操作员：未设置");
+
+    await wrapper.get('[data-testid="lang-en"] input').setValue(true);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("Mode:Station mode");
+  });
+
+  it("shows the city and 机关模式 in office mode", async () => {
+    backend({ mode: "office", station_code: null, station_name: "", city_name: "平顶山市", idle_lock_minutes: 10 });
+    wrapper = await mountApp();
+    expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：平顶山市");
+    expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("模式：机关模式");
+  });
+
+  it("keeps 未设置 when app_info fails", async () => {
+    mockIPC(() => {
+      throw { code: "storage", message: "数据库或文件读写失败，详情已记入日志" };
+    });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      wrapper = await mountApp();
+    } finally {
+      console.error = original;
+    }
+    expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：未设置");
+    expect(errors).toHaveLength(1);
   });
 
   it("opens a screen from the navigation and shows the honest empty state", async () => {

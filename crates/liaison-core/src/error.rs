@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 /// A stable, machine-readable error kind. Never rename a variant: the UI maps these to messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Input failed validation.

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::operators::permit::authorize;
 use crate::operators::{Role, Session, account};
-use crate::store::Writer;
+use crate::store::{Store, Writer};
 
 /// The `audit_log.entity` name of settings.
 pub const AUDIT_ENTITY: &str = "settings";
@@ -33,6 +33,7 @@ const MAX_CITY_NAME_LEN: usize = 32;
 
 /// What this installation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// A liaison station's PC: works on one station's records.
@@ -66,6 +67,7 @@ impl Mode {
 
 /// The installation setup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct InstallationSetup {
     /// Station or office.
     pub mode: Mode,
@@ -128,6 +130,33 @@ pub fn load(conn: &Connection) -> Result<Option<InstallationSetup>> {
         city_name: get(KEY_CITY_NAME)?.unwrap_or_default(),
         idle_lock_minutes,
     }))
+}
+
+/// What the app shows about this installation: its database, its node id, the schema, and the setup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
+pub struct InstallationInfo {
+    /// The database file, as text (for showing and for the clerk's support request).
+    pub db_path: String,
+    /// This installation's node id in the change log.
+    pub node_id: String,
+    /// The database's schema version (`PRAGMA user_version`).
+    pub schema_version: u32,
+    /// The saved setup, or `None` while the first run is not done.
+    pub setup: Option<InstallationSetup>,
+}
+
+/// Reads [`InstallationInfo`] from an open store.
+pub fn info(store: &Store) -> Result<InstallationInfo> {
+    let conn = store.conn();
+    let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(InstallationInfo {
+        db_path: store.path().display().to_string(),
+        node_id: store.node_id().to_owned(),
+        schema_version: u32::try_from(schema_version)
+            .map_err(|_| Error::Internal(format!("schema version {schema_version} out of range")))?,
+        setup: load(conn)?,
+    })
 }
 
 /// Validates and saves the setup; returns it as saved (trimmed, the station name filled from the roster when
@@ -245,6 +274,19 @@ mod tests {
         assert_eq!(load(t.store.conn()).unwrap(), Some(office));
         assert_eq!(t.store.setting(KEY_STATION_CODE).unwrap(), None, "office mode drops the station code");
         assert_eq!(audits(t.store.conn()), 2);
+    }
+
+    #[test]
+    fn info_reports_the_database_the_schema_and_the_setup() {
+        let mut t = temp_store();
+        let before = info(&t.store).unwrap();
+        assert_eq!(before.setup, None);
+        assert_eq!(i64::from(before.schema_version), crate::store::migrations::latest_version());
+        assert_eq!(before.node_id, t.store.node_id());
+        assert_eq!(before.db_path, t.store.path().display().to_string());
+        let setup = InstallationSetup::station(Some("XH-01".into()), "光明路联络站", "");
+        let saved = t.store.write("安装员", |w| save(w, None, &setup)).unwrap();
+        assert_eq!(info(&t.store).unwrap().setup, Some(saved));
     }
 
     #[test]

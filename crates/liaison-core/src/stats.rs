@@ -1,5 +1,8 @@
 //! The roster's numbers: deputies by level and county, platforms by kind, star stations, and 编组进站 coverage
 //! (serving deputies assigned to an open station ÷ serving deputies; the target is 100%).
+//!
+//! Counts are `i64` (SQLite's integer) but cross the app's IPC as plain TypeScript numbers: a roster never
+//! comes near 2^53, hence the `specta(type = i32)` on each count under the `ipc` feature.
 
 use serde::Serialize;
 
@@ -8,48 +11,61 @@ use crate::roster::kinds::{Level, PlatformKind};
 
 /// A label and a count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Count {
     /// Stored name or region name.
     pub key: String,
     /// Chinese label.
     pub label: String,
     /// How many.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub count: i64,
 }
 
 /// Per county-level region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct CountyRow {
     /// Region name.
     pub county: String,
     /// Open platforms.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub platforms: i64,
     /// Serving deputies grouped at its platforms.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub deputies: i64,
 }
 
 /// The roster's numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct RosterStats {
     /// Serving deputies (a deputy of two levels counts once).
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub deputies_serving: i64,
     /// Serving deputies per level (a deputy of two levels counts in both).
     pub deputies_by_level: Vec<Count>,
     /// Leading-cadre deputies serving.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub leading_cadres: i64,
     /// Entrepreneur deputies serving.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub entrepreneurs: i64,
     /// Serving deputies assigned to an open station.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub deputies_assigned: i64,
     /// `deputies_assigned / deputies_serving`, in percent (100 when there are none).
     pub coverage_percent: f64,
     /// Open platforms.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub platforms_open: i64,
     /// Open platforms by kind.
     pub platforms_by_kind: Vec<Count>,
     /// Open platforms with a city-level star in force.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub star_city: i64,
     /// Open platforms with a province-level star in force.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub star_province: i64,
     /// County-level regions.
     pub counties: Vec<CountyRow>,

@@ -27,6 +27,11 @@ const en: MessageSchema = {
     collapse: "Collapse menu",
     expand: "Expand menu",
     language: "Language",
+    modes: {
+      station: "Station mode",
+      office: "Office mode",
+    },
+    wholeCity: "Whole city",
   },
   lang: {
     "zh-CN": "中文",

@@ -26,6 +26,13 @@ const zhCN = {
     collapse: "收起菜单",
     expand: "展开菜单",
     language: "界面语言",
+    /** The mode slot's values (the installation setup's mode). */
+    modes: {
+      station: "站点模式",
+      office: "机关模式",
+    },
+    /** The station slot in office mode when no city name is set. */
+    wholeCity: "全市",
   },
   lang: {
     "zh-CN": "中文",

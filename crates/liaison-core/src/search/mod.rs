@@ -14,6 +14,7 @@ pub use query::{SearchFilter, SearchHit, search};
 
 /// What a search document describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// A deputy.

@@ -35,6 +35,7 @@ pub struct SearchFilter {
 
 /// One search result, safe to show: phones masked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct SearchHit {
     /// Deputy or platform.
     pub kind: DocKind,

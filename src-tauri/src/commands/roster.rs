@@ -1,0 +1,66 @@
+//! Commands over the roster: its numbers and the as-you-type search.
+
+use liaison_core::roster::kinds::Level;
+use liaison_core::search::DocKind;
+use liaison_core::search::query::{self, SearchFilter, SearchHit};
+use liaison_core::stats::{self, RosterStats};
+use serde::Deserialize;
+use tauri::State;
+
+use super::lock;
+use crate::StoreState;
+use crate::ipc::IpcResult;
+
+/// The roster's numbers.
+#[tauri::command]
+#[specta::specta]
+pub async fn roster_stats(store: State<'_, StoreState>) -> IpcResult<RosterStats> {
+    Ok(stats::roster_stats(lock(&store)?.conn())?)
+}
+
+/// Search filters as the UI sends them (the core's [`SearchFilter`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, specta::Type)]
+pub struct SearchFilterInput {
+    /// Only these kinds (empty: both).
+    pub kinds: Vec<DocKind>,
+    /// Deputies holding this level.
+    pub level: Option<Level>,
+    /// Records in this region or below it (region id).
+    pub region_id: Option<String>,
+    /// Deputies of this station (platform id).
+    pub station_id: Option<String>,
+    /// Only leading-cadre deputies.
+    pub leading_cadre: bool,
+    /// Only entrepreneur deputies.
+    pub entrepreneur: bool,
+    /// Include deputies whose service ended and closed platforms.
+    pub include_inactive: bool,
+    /// At most this many hits (`null`: the core's default, 50).
+    pub limit: Option<u32>,
+}
+
+impl From<SearchFilterInput> for SearchFilter {
+    fn from(f: SearchFilterInput) -> Self {
+        SearchFilter {
+            kinds: f.kinds,
+            level: f.level,
+            region_id: f.region_id,
+            station_id: f.station_id,
+            leading_cadre: f.leading_cadre,
+            entrepreneur: f.entrepreneur,
+            include_inactive: f.include_inactive,
+            limit: f.limit.map(|n| n as usize),
+        }
+    }
+}
+
+/// Deputies and platforms matching typed text (name, pinyin, initials, codes, phone tails), phones masked.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_roster(
+    store: State<'_, StoreState>,
+    text: String,
+    filter: SearchFilterInput,
+) -> IpcResult<Vec<SearchHit>> {
+    Ok(query::search(lock(&store)?.conn(), &text, &filter.into())?)
+}

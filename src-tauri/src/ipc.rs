@@ -65,6 +65,11 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             commands::app::app_info,
             commands::roster::roster_stats,
             commands::roster::search_roster,
+            commands::session::first_run_status,
+            commands::session::complete_first_run,
+            commands::session::sign_in,
+            commands::session::sign_out,
+            commands::session::current_session,
         ])
         // One TypeScript type per Rust type (not `_Serialize` / `_Deserialize` twins): every type crosses in one
         // direction only, and an optional value is always sent as `null`, never omitted.

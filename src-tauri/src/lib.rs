@@ -2,7 +2,8 @@
 //!
 //! Start-up order: parse `--db PATH`, resolve the database path (explicit flag, else the `LIAISON_DB`
 //! environment variable, else the OS app-data folder; see `liaison_core::paths::resolve_db_path`), open the
-//! store in `setup`, put it in managed state as `Mutex<Store>`, and only then create the main window, so the
+//! store in `setup`, put it in managed state as `Arc<Mutex<Store>>` next to the signed-in operator
+//! (`Mutex<Option<Session>>`, empty at start), and only then create the main window, so the
 //! webview can never call into the app before the store exists. If the store cannot be opened the app writes a
 //! Chinese message to stderr and exits with code 1 (no dialog: the CLI, CI and the e2e harness read stderr).
 //!
@@ -14,16 +15,21 @@ pub mod ipc;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
+use liaison_core::operators::Session;
 use liaison_core::store::Store;
 use tauri::{Manager, WebviewWindowBuilder};
 
 /// Label of the main window (`tauri.conf.json` and `src-tauri/capabilities/main.json` use the same label).
 pub const MAIN_WINDOW: &str = "main";
 
-/// The store as managed state: commands take `tauri::State<'_, StoreState>`.
-pub type StoreState = Mutex<Store>;
+/// The store as managed state: commands take `tauri::State<'_, StoreState>`. Shared (`Arc`) so a long job can
+/// hold it on a blocking thread.
+pub type StoreState = Arc<Mutex<Store>>;
+
+/// The signed-in operator as managed state (`None`: nobody). Never sent to the UI; the UI gets a `SessionView`.
+pub type SessionState = Mutex<Option<Session>>;
 
 /// Command-line options of the desktop app.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -100,7 +106,8 @@ pub fn run() {
         .setup(move |app| {
             let store = open_store(&db_path).unwrap_or_else(|message| fail(&message, 1));
             eprintln!("联络站工作台：数据库 {}", db_path.display());
-            app.manage::<StoreState>(Mutex::new(store));
+            app.manage::<StoreState>(Arc::new(Mutex::new(store)));
+            app.manage::<SessionState>(Mutex::new(None));
 
             // The window is declared with `"create": false` and built here, after the store is managed.
             let config = app

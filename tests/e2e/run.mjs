@@ -34,9 +34,14 @@ const ARTIFACTS = join(HERE, "artifacts");
 /** Limits (ms). Generous for a cold 2-core machine, but finite. */
 const DRIVER_START_TIMEOUT = 30_000;
 const SESSION_TIMEOUT = 60_000;
-const SCENARIO_TIMEOUT = 120_000;
+const SCENARIO_TIMEOUT = 180_000;
 const WAIT_TIMEOUT = 20_000;
-const TOTAL_TIMEOUT = 8 * 60_000;
+/** Loading the demo city in the debug build (release: ~2 s). */
+const DEMO_TIMEOUT = 150_000;
+const TOTAL_TIMEOUT = 10 * 60_000;
+
+/** The administrator the scenarios' databases get (through the CLI, or the first-run form). */
+const ADMIN = { login: "wangfang", name: "王芳", password: "admin2026" };
 
 const ZH_NAV = ["工作台", "接待登记", "意见建议", "代表名册", "联络站", "二维码", "同步", "统计", "设置"];
 const EN_NAV = ["Dashboard", "Visits", "Suggestions", "Deputies", "Stations", "QR codes", "Sync", "Statistics", "Settings"];
@@ -78,11 +83,23 @@ function cliBinary(appBin) {
   return path;
 }
 
-/** Runs the CLI on `db` with `args`; throws with its stderr when it fails. */
-function runCli(appBin, db, args) {
-  const result = spawnSync(cliBinary(appBin), ["--db", db, ...args], { encoding: "utf8", timeout: 60_000 });
+/** Runs the CLI on `db` with `args` (and extra environment, e.g. LIAISON_PASSWORD); throws with its stderr when it fails. */
+function runCli(appBin, db, args, extraEnv = {}) {
+  const result = spawnSync(cliBinary(appBin), ["--db", db, ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, ...extraEnv },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`liaison ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+}
+
+/** Runs the CLI with `--json` on `db` and parses what it prints. */
+function runCliJson(appBin, db, args) {
+  const result = spawnSync(cliBinary(appBin), ["--db", db, "--json", ...args], { encoding: "utf8", timeout: 60_000 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`liaison ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(result.stdout);
 }
 
 function freePort() {
@@ -137,6 +154,35 @@ async function text(browser, testId) {
   const element = await browser.$(byTestId(testId));
   await element.waitForDisplayed({ timeout: WAIT_TIMEOUT });
   return (await element.getText()).trim();
+}
+
+/**
+ * Types `value` into the input with this test id, replacing what it holds. Selects all and deletes with the
+ * keyboard first: WebDriver's element clear empties the DOM value without an input event, so Vue's model keeps
+ * the old text and the typed text would be appended to it.
+ */
+async function fill(browser, testId, value) {
+  const element = await browser.$(byTestId(testId));
+  await element.waitForDisplayed({ timeout: WAIT_TIMEOUT });
+  await element.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  await element.addValue(value);
+}
+
+/** Prepares a database with the first administrator, through the CLI (the password in the environment). */
+function addAdmin(db, cli) {
+  cli(db, ["operator", "add", "--login", ADMIN.login, "--name", ADMIN.name, "--role", "admin"], {
+    LIAISON_PASSWORD: ADMIN.password,
+  });
+}
+
+/** Signs in on the sign-in screen (Enter in the password field submits) and waits for the navigation. */
+async function signIn(browser, navLabelsExpected = ZH_NAV, password = ADMIN.password) {
+  await fill(browser, "si-login", ADMIN.login);
+  await fill(browser, "si-password", password);
+  await browser.keys("Enter");
+  await waitForNav(browser, navLabelsExpected);
 }
 
 async function navLabels(browser) {
@@ -221,18 +267,20 @@ async function assertStyled(browser) {
 const scenarios = [
   {
     name: "a-shell-in-chinese",
-    description: "the window shows 联络站工作台 and the nine navigation items in Chinese",
+    description: "after sign-in the window shows 联络站工作台, the nine navigation items in Chinese and the operator",
+    prepare: (db, { cli }) => addAdmin(db, cli),
     async run(browser) {
       await browser.waitUntil(async () => (await browser.getTitle()).includes("联络站工作台"), {
         timeout: WAIT_TIMEOUT,
         timeoutMsg: "window title never showed 联络站工作台",
       });
+      await signIn(browser);
       assertEqual(await text(browser, "app-name"), "联络站工作台", "app name in the header");
-      await waitForNav(browser, ZH_NAV);
-      for (const slot of ["station", "operator", "mode"]) {
+      for (const slot of ["station", "mode"]) {
         const value = await text(browser, `header-${slot}`);
         if (!value.includes("未设置")) throw new Error(`header ${slot} should say 未设置, says ${JSON.stringify(value)}`);
       }
+      assertEqual((await text(browser, "header-operator")).replace(/\s+/g, ""), "操作员：王芳（管理员）", "header operator");
       await assertStyled(browser);
 
       await (await browser.$(byTestId("nav-deputies"))).click();
@@ -249,8 +297,9 @@ const scenarios = [
   {
     name: "b-language-switch",
     description: "switching to English and back changes the labels",
+    prepare: (db, { cli }) => addAdmin(db, cli),
     async run(browser) {
-      await waitForNav(browser, ZH_NAV);
+      await signIn(browser);
       await (await browser.$(byTestId("lang-en"))).click();
       await waitForNav(browser, EN_NAV);
       assertEqual(await text(browser, "app-name"), "Liaison Desk", "app name in English");
@@ -267,27 +316,47 @@ const scenarios = [
   },
   {
     name: "c-language-remembered",
-    description: "the language choice survives a restart of the app",
+    description: "the language choice survives a restart of the app (which asks for the password again)",
+    prepare: (db, { cli }) => addAdmin(db, cli),
     async run(first, { restart }) {
-      await waitForNav(first, ZH_NAV);
+      await signIn(first);
       await (await first.$(byTestId("lang-en"))).click();
       await waitForNav(first, EN_NAV);
 
       const second = await restart();
-      await waitForNav(second, EN_NAV);
+      await second.waitUntil(async () => (await text(second, "sign-in")).includes("Sign in"), {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "the sign-in screen after the restart is not in English",
+      });
+      await signIn(second, EN_NAV);
       assertEqual(await text(second, "app-name"), "Liaison Desk", "app name after the restart");
       await assertNoCspViolations(second);
     },
   },
   {
     name: "d-header-from-setup",
-    description: "a database set up as 光明路联络站 by the CLI shows its station and mode in the header",
-    prepare: (db, { cli }) => cli(db, ["setup", "station", "--code", "XH-01", "--name", "光明路联络站"]),
+    description:
+      "a database set up as 光明路联络站 by the CLI: a wrong password is refused in Chinese, then the header shows station, mode and operator",
+    prepare: (db, { cli }) => {
+      cli(db, ["setup", "station", "--code", "XH-01", "--name", "光明路联络站"]);
+      addAdmin(db, cli);
+    },
     async run(browser) {
       // The webview profile is shared by the scenarios, so an earlier one may have left the UI in English.
       await (await browser.$(byTestId("lang-zh-CN"))).click();
-      await waitForNav(browser, ZH_NAV);
-      const expected = { station: "联络站：光明路联络站", mode: "模式：站点模式", operator: "操作员：未设置" };
+      await browser.waitUntil(async () => (await text(browser, "sign-in")).includes("操作员登录"), {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "the sign-in screen is not in Chinese",
+      });
+      await fill(browser, "si-login", ADMIN.login);
+      await fill(browser, "si-password", "wrong2026");
+      await browser.keys("Enter");
+      const refusal = await text(browser, "sign-in-error");
+      if (!refusal.includes("用户名或密码错误")) throw new Error(`wrong password: ${JSON.stringify(refusal)}`);
+      await screenshot(browser, "d-sign-in-refused");
+
+      await signIn(browser);
+      const expected = { station: "联络站：光明路联络站", mode: "模式：站点模式", operator: "操作员：王芳（管理员）" };
       for (const [slot, want] of Object.entries(expected)) {
         let last = "";
         await browser.waitUntil(
@@ -298,6 +367,90 @@ const scenarios = [
           { timeout: WAIT_TIMEOUT, interval: 200, timeoutMsg: `header ${slot} says ${JSON.stringify(last)}, not ${want}` },
         );
       }
+      await screenshot(browser, "d-header-signed-in");
+
+      // 退出登录: back to the sign-in screen, the login kept.
+      await (await browser.$(byTestId("sign-out"))).click();
+      await (await browser.$(byTestId("sign-in"))).waitForDisplayed({ timeout: WAIT_TIMEOUT });
+      assertEqual(await (await browser.$(byTestId("si-login"))).getValue(), ADMIN.login, "login kept after 退出登录");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "e-first-run-station-with-demo",
+    description: "first-run setup in station mode with the demo city: the admin lands in the app, the header shows station and operator",
+    async run(browser, { cliJson }) {
+      await (await browser.$(byTestId("lang-zh-CN"))).click();
+      await browser.waitUntil(async () => (await text(browser, "first-run")).includes("首次设置"), {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "a fresh database did not show the first-run form",
+      });
+      // A mismatched repeat is caught in the form, in Chinese.
+      await fill(browser, "fr-login", ADMIN.login);
+      await fill(browser, "fr-name", ADMIN.name);
+      await fill(browser, "fr-password", ADMIN.password);
+      await fill(browser, "fr-password-again", "admin2027");
+      await (await browser.$(byTestId("fr-submit"))).click();
+      await browser.waitUntil(async () => (await text(browser, "first-run")).includes("两次输入的密码不一致"), {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "no 两次输入的密码不一致 for a mismatched repeat",
+      });
+      await fill(browser, "fr-password-again", ADMIN.password);
+      await (await browser.$(byTestId("fr-mode-station"))).click();
+      // XH-03 is a platform of the demo city: its name comes from the roster, which is loaded first.
+      await fill(browser, "fr-station-code", "XH-03");
+      await fill(browser, "fr-city", "平顶山市");
+      await (await browser.$(byTestId("fr-load-demo"))).click();
+      await browser.waitUntil(async () => (await browser.$(`${byTestId("fr-load-demo")} input`)).isSelected(), {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "the demo checkbox did not become checked",
+      });
+      await screenshot(browser, "e-first-run-form");
+      const started = Date.now();
+      await (await browser.$(byTestId("fr-submit"))).click();
+      await browser.waitUntil(async () => (await browser.$$(byTestId("nav-dashboard"))).length > 0, {
+        timeout: DEMO_TIMEOUT,
+        interval: 500,
+        timeoutMsg: `the first run (with the demo city) did not finish within ${DEMO_TIMEOUT / 1000} s`,
+      });
+      console.log(`     first run with the demo city: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await waitForNav(browser, ZH_NAV);
+      const station = (await text(browser, "header-station")).replace(/\s+/g, "");
+      if (!/^联络站：.+联络站$/.test(station) || station.includes("未设置")) {
+        throw new Error(`header station says ${JSON.stringify(station)}, not the demo station XH-03`);
+      }
+      assertEqual((await text(browser, "header-mode")).replace(/\s+/g, ""), "模式：站点模式", "header mode");
+      assertEqual((await text(browser, "header-operator")).replace(/\s+/g, ""), "操作员：王芳（管理员）", "header operator");
+      const stats = cliJson(["stats"]);
+      if (!(stats.deputies_serving > 9000 && stats.platforms_open > 250)) {
+        throw new Error(`the demo city is not in the database: ${stats.deputies_serving} deputies, ${stats.platforms_open} platforms`);
+      }
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "f-idle-lock",
+    description: "with a one-minute idle lock, a signed-in window left alone returns to the sign-in screen and says why",
+    prepare: (db, { cli }) => {
+      cli(db, ["setup", "office", "--city", "平顶山市", "--idle-lock-minutes", "1"]);
+      addAdmin(db, cli);
+    },
+    async run(browser) {
+      await (await browser.$(byTestId("lang-zh-CN"))).click();
+      await signIn(browser);
+      const started = Date.now();
+      // Only polling from here on: WebDriver finds and reads cause no mouse or keyboard events in the page.
+      await browser.waitUntil(async () => (await browser.$$(byTestId("sign-in-idle"))).length > 0, {
+        timeout: 100_000,
+        interval: 1_000,
+        timeoutMsg: "the window did not lock within 100 s of inactivity (idle lock: 1 minute)",
+      });
+      const waited = (Date.now() - started) / 1000;
+      if (waited < 55) throw new Error(`locked after ${waited.toFixed(1)} s, before the minute was up`);
+      console.log(`     locked after ${waited.toFixed(1)} s without activity`);
+      const notice = await text(browser, "sign-in-idle");
+      if (!notice.includes("长时间未操作")) throw new Error(`idle notice says ${JSON.stringify(notice)}`);
+      assertEqual(await (await browser.$(byTestId("si-login"))).getValue(), ADMIN.login, "login kept after the idle lock");
       await assertNoCspViolations(browser);
     },
   },
@@ -383,9 +536,10 @@ async function main() {
       return browser;
     };
     try {
-      if (scenario.prepare) scenario.prepare(db, { cli: (path, args) => runCli(binary, path, args) });
+      if (scenario.prepare) scenario.prepare(db, { cli: (path, args, extraEnv) => runCli(binary, path, args, extraEnv) });
       browser = await open();
-      await withTimeout(scenario.run(browser, { restart }), SCENARIO_TIMEOUT, scenario.name);
+      const cliJson = (args) => runCliJson(binary, db, args);
+      await withTimeout(scenario.run(browser, { restart, cliJson }), SCENARIO_TIMEOUT, scenario.name);
       passed += 1;
       console.log(`ok   ${scenario.name}: ${scenario.description} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {

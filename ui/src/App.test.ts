@@ -1,9 +1,10 @@
-// The shell: nine navigation items with their zh-CN labels, the header slots ("未设置" on a fresh database, the
-// station and mode from app_info once set up), the language switch. The backend is mockIPC.
+// The shell: nine navigation items with their zh-CN labels, the header slots (station and mode from the setup,
+// the signed-in operator; "未设置" where there is none), the language switch; and the screens before it: the
+// first-run form, the sign-in screen, 退出登录. The backend is mockIPC.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { InstallationInfo, InstallationSetup } from "./ipc";
+import type { InstallationSetup, SessionView } from "./ipc";
 import App from "./App.vue";
 import { LOCALE_STORAGE_KEY, createAppI18n } from "./i18n";
 import { createAppRouter } from "./router";
@@ -25,11 +26,19 @@ function navLabels(wrapper: VueWrapper): string[] {
   return NAV_ITEMS.map((item) => wrapper.get(`[data-testid="nav-${item.key}"]`).text());
 }
 
-/** The backend answers app_info with this setup (null: a fresh database). */
+const ADMIN: SessionView = {
+  login: "wangfang",
+  display_name: "王芳",
+  role: "admin",
+  role_label: "管理员",
+  may_reveal_personal_data: true,
+};
+
+/** A signed-in backend with this setup (null: none saved). */
 function backend(setup: InstallationSetup | null): void {
-  const info: InstallationInfo = { db_path: "/tmp/desk.db", node_id: "node", schema_version: 2, setup };
   mockIPC((cmd) => {
-    if (cmd === "app_info") return info;
+    if (cmd === "first_run_status") return { setup, operators_exist: true };
+    if (cmd === "current_session") return ADMIN;
     throw `unexpected command ${cmd}`;
   });
 }
@@ -54,12 +63,13 @@ describe("App shell", () => {
     expect(wrapper.get('[data-testid="app-name"]').text()).toBe("联络站工作台");
   });
 
-  it("shows 未设置 for station, operator and mode (no invented data)", async () => {
+  it("shows 未设置 for station and mode without a setup, and the signed-in operator (no invented data)", async () => {
     wrapper = await mountApp();
-    for (const slot of ["station", "operator", "mode"]) {
+    for (const slot of ["station", "mode"]) {
       expect(wrapper.get(`[data-testid="header-${slot}"]`).text()).toContain("未设置");
     }
     expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：未设置");
+    expect(wrapper.get('[data-testid="header-operator"]').text()).toBe("操作员：王芳（管理员）");
   });
 
   it("shows the station and mode of the setup", async () => {
@@ -67,11 +77,12 @@ describe("App shell", () => {
     wrapper = await mountApp();
     expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：光明路联络站");
     expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("模式：站点模式");
-    expect(wrapper.get('[data-testid="header-operator"]').text()).toBe("操作员：未设置");
+    expect(wrapper.get('[data-testid="header-operator"]').text()).toBe("操作员：王芳（管理员）");
 
     await wrapper.get('[data-testid="lang-en"] input').setValue(true);
     await flushPromises();
     expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("Mode:Station mode");
+    expect(wrapper.get('[data-testid="header-operator"]').text()).toBe("Operator:王芳 (Administrator)");
   });
 
   it("shows the city and 机关模式 in office mode", async () => {
@@ -81,20 +92,15 @@ describe("App shell", () => {
     expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("模式：机关模式");
   });
 
-  it("keeps 未设置 when app_info fails", async () => {
+  it("says the database could not be read, with the Chinese reason, when the status fails", async () => {
     mockIPC(() => {
       throw { code: "storage", message: "数据库或文件读写失败，详情已记入日志" };
     });
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    try {
-      wrapper = await mountApp();
-    } finally {
-      console.error = original;
-    }
-    expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：未设置");
-    expect(errors).toHaveLength(1);
+    wrapper = await mountApp();
+    const failed = wrapper.get('[data-testid="session-failed"]').text();
+    expect(failed).toContain("无法读取本机数据库");
+    expect(failed).toContain("数据库或文件读写失败，详情已记入日志");
+    expect(wrapper.find("li.el-menu-item").exists()).toBe(false);
   });
 
   it("opens a screen from the navigation and shows the honest empty state", async () => {
@@ -123,6 +129,7 @@ describe("App shell", () => {
     expect(navLabels(wrapper)).toEqual(EN_LABELS);
     expect(wrapper.get('[data-testid="app-name"]').text()).toBe("Liaison Desk");
     expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("Mode:Not set");
+    expect(wrapper.get('[data-testid="sign-out"]').text()).toBe("Sign out");
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe("en");
     expect(document.documentElement.lang).toBe("en");
 

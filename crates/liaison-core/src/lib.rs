@@ -7,7 +7,7 @@
 //! - [`import`] / [`export`]: roster files in and out, as [`tabular`] grids (file formats live in `liaison-sheets`);
 //! - [`stats`]: the roster's numbers;
 //! - [`operators`]: the people who sign in, their roles and sessions; [`setup`]: this installation's mode and
-//!   station.
+//!   station; [`first_run`]: the first administrator, the setup and the demo city on a fresh database.
 //!
 //! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
 //! injected ([`clock`]).
@@ -16,6 +16,7 @@ pub mod changelog;
 pub mod clock;
 pub mod error;
 pub mod export;
+pub mod first_run;
 pub mod hlc;
 pub mod ids;
 pub mod import;

@@ -3,16 +3,25 @@
 
 pub mod app;
 pub mod roster;
+pub mod session;
 
 use std::sync::{Mutex, MutexGuard};
 
-use liaison_core::Store;
-
 use crate::ipc::{IpcError, IpcResult};
 
-/// Locks the store; a poisoned lock (a command panicked mid-use) is an internal error.
-pub(crate) fn lock(store: &Mutex<Store>) -> IpcResult<MutexGuard<'_, Store>> {
-    store.lock().map_err(|_| IpcError::internal("the store lock is poisoned"))
+/// Locks managed state (the store, the session); a poisoned lock (a command panicked mid-use) is an internal
+/// error.
+pub(crate) fn lock<T>(state: &Mutex<T>) -> IpcResult<MutexGuard<'_, T>> {
+    state.lock().map_err(|_| IpcError::internal("a state lock is poisoned"))
+}
+
+/// Refuses a roster command when nobody is signed in: the webview is hostile ground, so the UI hiding a screen
+/// is not enough.
+pub(crate) fn require_session(session: &crate::SessionState) -> IpcResult<()> {
+    match *lock(session)? {
+        Some(_) => Ok(()),
+        None => Err(IpcError { code: liaison_core::ErrorCode::Forbidden, message: "请先登录".into() }),
+    }
 }
 
 #[cfg(test)]

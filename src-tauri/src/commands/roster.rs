@@ -7,14 +7,15 @@ use liaison_core::stats::{self, RosterStats};
 use serde::Deserialize;
 use tauri::State;
 
-use super::lock;
-use crate::StoreState;
+use super::{lock, require_session};
 use crate::ipc::IpcResult;
+use crate::{SessionState, StoreState};
 
 /// The roster's numbers.
 #[tauri::command]
 #[specta::specta]
-pub async fn roster_stats(store: State<'_, StoreState>) -> IpcResult<RosterStats> {
+pub async fn roster_stats(store: State<'_, StoreState>, session: State<'_, SessionState>) -> IpcResult<RosterStats> {
+    require_session(&session)?;
     Ok(stats::roster_stats(lock(&store)?.conn())?)
 }
 
@@ -59,8 +60,10 @@ impl From<SearchFilterInput> for SearchFilter {
 #[specta::specta]
 pub async fn search_roster(
     store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
     text: String,
     filter: SearchFilterInput,
 ) -> IpcResult<Vec<SearchHit>> {
+    require_session(&session)?;
     Ok(query::search(lock(&store)?.conn(), &text, &filter.into())?)
 }

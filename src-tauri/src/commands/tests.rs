@@ -1,9 +1,10 @@
 //! The commands through Tauri's real invoke handler on the mock runtime (no display): command names, argument
 //! names and JSON shapes as the generated bindings send them, results and errors as the UI receives them.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use liaison_core::Store;
+use liaison_core::operators::account;
 use liaison_core::setup::{self, InstallationSetup};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -11,7 +12,7 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-use crate::StoreState;
+use crate::{SessionState, StoreState};
 
 struct Harness {
     _dir: tempfile::TempDir,
@@ -25,7 +26,8 @@ fn harness(prepare: impl FnOnce(&mut Store)) -> Harness {
     prepare(&mut store);
     let app = mock_builder()
         .invoke_handler(crate::ipc::builder::<MockRuntime>().invoke_handler())
-        .manage::<StoreState>(Mutex::new(store))
+        .manage::<StoreState>(Arc::new(Mutex::new(store)))
+        .manage::<SessionState>(Mutex::new(None))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, crate::MAIN_WINDOW, Default::default()).build().unwrap();
@@ -68,9 +70,28 @@ fn app_info_reports_no_setup_on_a_fresh_database_then_the_saved_one() {
     );
 }
 
+/// A harness with an administrator signed in (the roster commands refuse anyone else).
+fn signed_in_harness() -> Harness {
+    let h = harness(|store| {
+        store.write("王芳 (wangfang)", |w| account::create_first_admin(w, "wangfang", "王芳", "admin2026")).unwrap();
+    });
+    h.invoke("sign_in", json!({ "login": "wangfang", "password": "admin2026" })).unwrap();
+    h
+}
+
+#[test]
+fn roster_commands_refuse_when_nobody_is_signed_in() {
+    let h = harness(|_| {});
+    let error = h.invoke("roster_stats", json!({})).unwrap_err();
+    assert_eq!(error, json!({ "code": "forbidden", "message": "请先登录" }));
+    let filter = json!({ "kinds": [], "level": null, "region_id": null, "station_id": null,
+                         "leading_cadre": false, "entrepreneur": false, "include_inactive": false, "limit": null });
+    assert!(h.invoke("search_roster", json!({ "text": "zmx", "filter": filter })).is_err());
+}
+
 #[test]
 fn roster_stats_answers_with_the_numbers() {
-    let h = harness(|_| {});
+    let h = signed_in_harness();
     let stats = h.invoke("roster_stats", json!({})).unwrap();
     assert_eq!(stats["deputies_serving"], json!(0));
     assert_eq!(stats["coverage_percent"], json!(100.0));
@@ -79,7 +100,7 @@ fn roster_stats_answers_with_the_numbers() {
 
 #[test]
 fn search_roster_takes_text_and_a_filter_and_rejects_a_malformed_one() {
-    let h = harness(|_| {});
+    let h = signed_in_harness();
     let filter = json!({ "kinds": ["deputy"], "level": "city", "region_id": null, "station_id": null,
                          "leading_cadre": false, "entrepreneur": false, "include_inactive": false, "limit": 10 });
     assert_eq!(h.invoke("search_roster", json!({ "text": "zmx", "filter": filter })).unwrap(), json!([]));
@@ -99,4 +120,50 @@ fn a_core_error_reaches_the_ui_as_code_and_chinese_message() {
     assert_eq!(error["code"], json!("internal"), "{error}");
     let message = error["message"].as_str().unwrap();
     assert!(message.contains("程序内部错误") && !message.contains("bogus"), "{message}");
+}
+
+fn first_run_input() -> Value {
+    json!({ "input": { "admin_login": "WangFang", "admin_name": "王芳", "admin_password": "admin2026",
+                       "mode": "station", "station_code": "XH-09", "station_name": "光明路联络站",
+                       "city_name": "平顶山市", "load_demo": false } })
+}
+
+#[test]
+fn the_first_run_signs_the_admin_in_and_the_session_is_only_a_view() {
+    let h = harness(|_| {});
+    assert_eq!(h.invoke("first_run_status", json!({})).unwrap(), json!({ "setup": null, "operators_exist": false }));
+    assert_eq!(h.invoke("current_session", json!({})).unwrap(), Value::Null);
+
+    let outcome = h.invoke("complete_first_run", first_run_input()).unwrap();
+    let view = json!({ "login": "wangfang", "display_name": "王芳", "role": "admin", "role_label": "管理员",
+                       "may_reveal_personal_data": true });
+    assert_eq!(outcome["session"], view);
+    assert_eq!(outcome["setup"]["station_name"], json!("光明路联络站"));
+    assert_eq!(h.invoke("current_session", json!({})).unwrap(), view);
+    let status = h.invoke("first_run_status", json!({})).unwrap();
+    assert_eq!(
+        (status["operators_exist"].clone(), status["setup"]["station_code"].clone()),
+        (json!(true), json!("XH-09"))
+    );
+
+    let again = h.invoke("complete_first_run", first_run_input()).unwrap_err();
+    assert_eq!(again["code"], json!("conflict"), "{again}");
+}
+
+#[test]
+fn sign_in_and_sign_out_keep_the_session_in_the_app_state() {
+    let h = harness(|store| {
+        store.write("王芳 (wangfang)", |w| account::create_first_admin(w, "wangfang", "王芳", "admin2026")).unwrap();
+    });
+    let wrong = h.invoke("sign_in", json!({ "login": "wangfang", "password": "nope12345" })).unwrap_err();
+    assert_eq!(wrong, json!({ "code": "invalid", "message": "用户名或密码错误" }));
+    assert_eq!(h.invoke("current_session", json!({})).unwrap(), Value::Null);
+
+    let view = h.invoke("sign_in", json!({ "login": "WANGFANG", "password": "admin2026" })).unwrap();
+    assert_eq!(view["display_name"], json!("王芳"));
+    assert_eq!(h.invoke("current_session", json!({})).unwrap(), view);
+
+    assert_eq!(h.invoke("sign_out", json!({ "reason": "idle_lock" })).unwrap(), Value::Null);
+    assert_eq!(h.invoke("current_session", json!({})).unwrap(), Value::Null);
+    assert_eq!(h.invoke("sign_out", json!({ "reason": "user" })).unwrap(), Value::Null, "signing out twice is fine");
 }

@@ -13,6 +13,19 @@ export const commands = {
 	rosterStats: () => typedError<RosterStats, IpcError>(__TAURI_INVOKE("roster_stats")),
 	/**  Deputies and platforms matching typed text (name, pinyin, initials, codes, phone tails), phones masked. */
 	searchRoster: (text: string, filter: SearchFilterInput) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search_roster", { text, filter })),
+	/**  Whether a setup was saved and whether anyone can sign in yet (no operator: the first run is still to do). */
+	firstRunStatus: () => typedError<FirstRunStatus, IpcError>(__TAURI_INVOKE("first_run_status")),
+	/**
+	 *  Creates the first administrator, saves the setup, loads the demo city when asked (seconds of work, so off the
+	 *  async runtime's threads) and signs the administrator in.
+	 */
+	completeFirstRun: (input: FirstRunInput) => typedError<FirstRunOutcome, IpcError>(__TAURI_INVOKE("complete_first_run", { input })),
+	/**  Signs an operator in (wrong login or password: 用户名或密码错误; too many: the lock message). */
+	signIn: (login: string, password: string) => typedError<SessionView, IpcError>(__TAURI_INVOKE("sign_in", { login, password })),
+	/**  Ends the session (by the operator, or by the idle lock); does nothing when nobody is signed in. */
+	signOut: (reason: SignOutReason) => typedError<null, IpcError>(__TAURI_INVOKE("sign_out", { reason })),
+	/**  The signed-in operator, or `null`. */
+	currentSession: () => typedError<SessionView | null, IpcError>(__TAURI_INVOKE("current_session")),
 };
 
 /* Types */
@@ -59,6 +72,42 @@ export type ErrorCode =
 "storage" | 
 /**  A bug: an invariant did not hold. */
 "internal";
+
+/**  The first-run form. */
+export type FirstRunInput = {
+	/**  The first administrator's login. */
+	admin_login: string,
+	/**  The first administrator's name. */
+	admin_name: string,
+	/**  The first administrator's password. */
+	admin_password: string,
+	/**  Station or office. */
+	mode: Mode,
+	/**  The station's code (station mode). */
+	station_code: string | null,
+	/**  The station's name (station mode). */
+	station_name: string,
+	/**  The city, e.g. "平顶山市". */
+	city_name: string,
+	/**  Load the demo city (平顶山市 example). */
+	load_demo: boolean,
+};
+
+/**  What the first run produced: the administrator, now signed in, and the setup as saved. */
+export type FirstRunOutcome = {
+	/**  The signed-in administrator. */
+	session: SessionView,
+	/**  The setup as saved. */
+	setup: InstallationSetup,
+};
+
+/**  Where a database stands before anyone signs in. */
+export type FirstRunStatus = {
+	/**  The saved setup, or `None` while none was saved. */
+	setup: InstallationSetup | null,
+	/**  True once any operator exists: the first run is over and people sign in. */
+	operators_exist: boolean,
+};
 
 /**  What the app shows about this installation: its database, its node id, the schema, and the setup. */
 export type InstallationInfo = {
@@ -113,6 +162,17 @@ export type Mode =
 "station" | 
 /**  The city people's-congress office: sees every station. */
 "office";
+
+/**  What an operator is allowed to do. */
+export type Role = 
+/**  联络员: a station's clerk; records work, sees personal data only masked. */
+"clerk" | 
+/**  站长: the head of a station. */
+"station_head" | 
+/**  机关工作人员: staff of the people's-congress office. */
+"office_staff" | 
+/**  管理员: manages operators and the installation setup. */
+"admin";
 
 /**  The roster's numbers. */
 export type RosterStats = {
@@ -177,6 +237,27 @@ export type SearchHit = {
 	/**  A deputy's private phone, masked. */
 	private_phone_masked: string,
 };
+
+/**  What a user interface may know about the signed-in operator: no id, nothing that proves the sign-in. */
+export type SessionView = {
+	/**  Login (lower-case). */
+	login: string,
+	/**  The name shown to people, e.g. "王芳". */
+	display_name: string,
+	/**  Role at sign-in. */
+	role: Role,
+	/**  The role's Chinese name, e.g. "管理员". */
+	role_label: string,
+	/**  Whether the role may see a deputy's personal data unmasked (the "show" action). */
+	may_reveal_personal_data: boolean,
+};
+
+/**  Why a session ended. */
+export type SignOutReason = 
+/**  The operator chose 退出登录. */
+"user" | 
+/**  Nobody touched the window for the setup's idle-lock time. */
+"idle_lock";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

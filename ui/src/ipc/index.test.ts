@@ -2,7 +2,18 @@
 // data passed through, errors turned into IpcCallError with the code and Chinese message from Rust.
 import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { IpcCallError, NO_FILTER, appInfo, rosterStats, searchRoster, type InstallationInfo, type SearchHit } from ".";
+import {
+  IpcCallError,
+  NO_FILTER,
+  appInfo,
+  currentSession,
+  rosterStats,
+  searchRoster,
+  signIn,
+  signOut,
+  type InstallationInfo,
+  type SearchHit,
+} from ".";
 
 const INFO: InstallationInfo = {
   db_path: "/tmp/desk.db",
@@ -72,5 +83,23 @@ describe("ipc client", () => {
 
     clearMocks(); // no backend at all: invoke itself throws a TypeError
     await expect(appInfo()).rejects.toBeInstanceOf(IpcCallError);
+  });
+
+  it("sends sign_in and sign_out the argument names Rust expects, and rejects a wrong password in Chinese", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "sign_in") throw { code: "invalid", message: "用户名或密码错误" };
+      if (cmd === "current_session") return null;
+      return null;
+    });
+    await expect(signIn("wangfang", "x")).rejects.toMatchObject({ code: "invalid", message: "用户名或密码错误" });
+    await expect(signOut("idle_lock")).resolves.toBeUndefined();
+    await expect(currentSession()).resolves.toBeNull();
+    expect(calls).toEqual([
+      ["sign_in", { login: "wangfang", password: "x" }],
+      ["sign_out", { reason: "idle_lock" }],
+      ["current_session", {}],
+    ]);
   });
 });

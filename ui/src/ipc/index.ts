@@ -6,11 +6,16 @@
 import { commands } from "./bindings";
 import type {
   ErrorCode,
+  FirstRunInput,
+  FirstRunOutcome,
+  FirstRunStatus,
   InstallationInfo,
   IpcError,
   RosterStats,
   SearchFilterInput,
   SearchHit,
+  SessionView,
+  SignOutReason,
 } from "./bindings";
 
 export type {
@@ -18,6 +23,9 @@ export type {
   CountyRow,
   DocKind,
   ErrorCode,
+  FirstRunInput,
+  FirstRunOutcome,
+  FirstRunStatus,
   InstallationInfo,
   InstallationSetup,
   IpcError,
@@ -26,6 +34,9 @@ export type {
   RosterStats,
   SearchFilterInput,
   SearchHit,
+  SessionView,
+  SignOutReason,
+  Role,
 } from "./bindings";
 
 /** A failed IPC call. `code` is stable (switch on it); `message` is Chinese text from Rust, for the UI. */
@@ -94,4 +105,29 @@ export function rosterStats(): Promise<RosterStats> {
 /** Search-as-you-type over deputies and platforms; unset filter fields take their defaults. */
 export function searchRoster(text: string, filter: Partial<SearchFilterInput> = {}): Promise<SearchHit[]> {
   return unwrap(() => commands.searchRoster(text, { ...NO_FILTER, ...filter }));
+}
+
+/** Whether a setup was saved and whether any operator exists (none: the first run is still to do). */
+export function firstRunStatus(): Promise<FirstRunStatus> {
+  return unwrap(() => commands.firstRunStatus());
+}
+
+/** The first run: the first administrator, the setup, optionally the demo city; signs the administrator in. */
+export function completeFirstRun(input: FirstRunInput): Promise<FirstRunOutcome> {
+  return unwrap(() => commands.completeFirstRun(input));
+}
+
+/** Signs an operator in; rejects with the Chinese reason (用户名或密码错误, or the lock message). */
+export function signIn(login: string, password: string): Promise<SessionView> {
+  return unwrap(() => commands.signIn(login, password));
+}
+
+/** Ends the session on the Rust side (by the operator, or by the idle lock). */
+export async function signOut(reason: SignOutReason): Promise<void> {
+  await unwrap(() => commands.signOut(reason));
+}
+
+/** The signed-in operator, or null. */
+export function currentSession(): Promise<SessionView | null> {
+  return unwrap(() => commands.currentSession());
 }

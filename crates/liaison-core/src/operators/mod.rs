@@ -22,13 +22,14 @@ use serde::{Deserialize, Serialize};
 
 pub use account::{NewOperator, OperatorView};
 pub use permit::reveal_private_as;
-pub use session::{Session, sign_in};
+pub use session::{Session, SessionView, SignOutReason, sign_in, sign_out};
 
 /// The `audit_log.entity` name of operator records.
 pub const AUDIT_ENTITY: &str = "operator";
 
 /// What an operator is allowed to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 联络员: a station's clerk; records work, sees personal data only masked.

@@ -9,7 +9,10 @@
 //!   checked; the counter starts afresh once the lock has been set, so after it expires there are again five tries;
 //! - success clears the counter and the lock and records `last_sign_in_at`; a hash made at an outdated cost is
 //!   upgraded;
-//! - every attempt is written to `audit_log` (`sign_in`, `sign_in_failed`, `sign_in_locked`, `operator_locked`).
+//! - every attempt is written to `audit_log` (`sign_in`, `sign_in_failed`, `sign_in_locked`, `operator_locked`),
+//!   and so is the end of a session ([`sign_out`]: `sign_out` or `idle_lock`).
+//!
+//! A [`Session`] stays inside the program that signed in; what a UI may see of it is a [`SessionView`].
 
 use chrono::{DateTime, Duration, DurationRound, FixedOffset, Utc};
 use serde::Serialize;
@@ -68,6 +71,56 @@ impl Session {
     pub fn operator(&self) -> String {
         operator_label(&self.display_name, &self.login)
     }
+}
+
+/// What a user interface may know about the signed-in operator: no id, nothing that proves the sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
+pub struct SessionView {
+    /// Login (lower-case).
+    pub login: String,
+    /// The name shown to people, e.g. "王芳".
+    pub display_name: String,
+    /// Role at sign-in.
+    pub role: Role,
+    /// The role's Chinese name, e.g. "管理员".
+    pub role_label: String,
+    /// Whether the role may see a deputy's personal data unmasked (the "show" action).
+    pub may_reveal_personal_data: bool,
+}
+
+impl Session {
+    /// The view of this session for a user interface.
+    pub fn view(&self) -> SessionView {
+        SessionView {
+            login: self.login.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+            role_label: self.role.label().to_owned(),
+            may_reveal_personal_data: self.role.may_reveal_personal_data(),
+        }
+    }
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SignOutReason {
+    /// The operator chose 退出登录.
+    User,
+    /// Nobody touched the window for the setup's idle-lock time.
+    IdleLock,
+}
+
+/// Ends `session`: audits it (`sign_out` or `idle_lock`) under the session's operator. The caller drops the
+/// session afterwards; nothing else holds it.
+pub fn sign_out(store: &mut Store, session: &Session, reason: SignOutReason) -> Result<()> {
+    let action = match reason {
+        SignOutReason::User => "sign_out",
+        SignOutReason::IdleLock => "idle_lock",
+    };
+    store.write(&session.operator(), |w| w.audit_local(action, AUDIT_ENTITY, session.operator_id(), ""))
 }
 
 /// How an operator is named in the change log and the audit log: `"王芳 (wangfang)"`.

@@ -274,3 +274,18 @@ fn a_clerk_cannot_reveal_personal_data_a_station_head_can_and_it_is_audited() {
         .unwrap();
     assert_eq!((operator.as_str(), detail.as_str()), ("head1的名字 (head1)", "回访核实"));
 }
+
+#[test]
+fn a_session_shows_a_view_without_its_id_and_sign_out_is_audited() {
+    let (mut t, admin) = with_admin();
+    let view = admin.view();
+    assert_eq!(
+        serde_json::to_value(&view).unwrap(),
+        serde_json::json!({ "login": "wangfang", "display_name": "王芳", "role": "admin", "role_label": "管理员",
+                            "may_reveal_personal_data": true })
+    );
+    sign_out(&mut t.store, &admin, SignOutReason::User).unwrap();
+    sign_out(&mut t.store, &admin, SignOutReason::IdleLock).unwrap();
+    let actions = audit_actions(&t.store);
+    assert_eq!(actions[actions.len() - 2..], ["sign_out".to_owned(), "idle_lock".to_owned()]);
+}

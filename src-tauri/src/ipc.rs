@@ -65,6 +65,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             commands::app::app_info,
             commands::roster::roster_stats,
             commands::roster::search_roster,
+            commands::roster::deputy_detail,
             commands::session::first_run_status,
             commands::session::complete_first_run,
             commands::session::sign_in,

@@ -283,10 +283,10 @@ const scenarios = [
       assertEqual((await text(browser, "header-operator")).replace(/\s+/g, ""), "操作员：王芳（管理员）", "header operator");
       await assertStyled(browser);
 
-      await (await browser.$(byTestId("nav-deputies"))).click();
-      await browser.waitUntil(async () => (await text(browser, "page-title")) === "代表名册", {
+      await (await browser.$(byTestId("nav-stations"))).click();
+      await browser.waitUntil(async () => (await text(browser, "page-title")) === "联络站", {
         timeout: WAIT_TIMEOUT,
-        timeoutMsg: "clicking 代表名册 did not open its page",
+        timeoutMsg: "clicking 联络站 did not open its page",
       });
       const empty = await text(browser, "coming-soon");
       if (!empty.includes("该功能将在后续版本提供")) throw new Error(`empty state says ${JSON.stringify(empty)}`);
@@ -451,6 +451,61 @@ const scenarios = [
       const notice = await text(browser, "sign-in-idle");
       if (!notice.includes("长时间未操作")) throw new Error(`idle notice says ${JSON.stringify(notice)}`);
       assertEqual(await (await browser.$(byTestId("si-login"))).getValue(), ADMIN.login, "login kept after the idle lock");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "g-deputy-search-by-initials",
+    description: "on the demo city, 代表名册: typing zmx finds 张明新, and clicking the row opens the detail with a masked phone",
+    prepare: (db, { cli }) => {
+      cli(db, ["demo", "--seed", "1"]);
+      cli(db, ["setup", "station", "--code", "XH-03"]);
+      addAdmin(db, cli);
+    },
+    async run(browser) {
+      await (await browser.$(byTestId("lang-zh-CN"))).click();
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-deputies"))).click();
+      await browser.waitUntil(async () => (await text(browser, "page-title")) === "代表名册", {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "clicking 代表名册 did not open its page",
+      });
+      const placeholder = await (await browser.$(byTestId("deputy-search"))).getAttribute("placeholder");
+      assertEqual(placeholder, "姓名、拼音、首字母、编号或电话尾号", "search box placeholder");
+      const started = Date.now();
+      await fill(browser, "deputy-search", "zmx");
+      let row;
+      await browser.waitUntil(
+        async () => {
+          for (const cell of await browser.$$(byTestId("deputy-row-name"))) {
+            if ((await cell.getText()).trim() === "张明新") {
+              row = cell;
+              return true;
+            }
+          }
+          return false;
+        },
+        { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "typing zmx did not list 张明新" },
+      );
+      console.log(`     zmx typed to 张明新 listed: ${((Date.now() - started) / 1000).toFixed(2)} s`);
+      await row.click();
+      let phone = "";
+      await browser.waitUntil(
+        async () => {
+          const names = await browser.$$(byTestId("deputy-detail-name"));
+          if (names.length === 0 || !(await names[0].isDisplayed())) return false;
+          phone = (await text(browser, "deputy-detail-phone")).trim();
+          return (await names[0].getText()).trim() === "张明新";
+        },
+        { timeout: WAIT_TIMEOUT, interval: 200, timeoutMsg: "clicking 张明新 did not open the detail drawer" },
+      );
+      if (!/^1\d{2}\*{4}\d{4}$/.test(phone)) throw new Error(`the drawer's phone is not masked: ${JSON.stringify(phone)}`);
+      // The drawer slides in: wait for its opening transition to end, or the screenshot shows the table alone.
+      await browser.waitUntil(
+        async () => browser.execute(() => document.querySelector('[class*="-enter-active"], [class*="-enter-from"]') === null),
+        { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "the detail drawer's opening transition never ended" },
+      );
+      await screenshot(browser, "g-deputy-detail");
       await assertNoCspViolations(browser);
     },
   },

@@ -105,9 +105,9 @@ describe("App shell", () => {
 
   it("opens a screen from the navigation and shows the honest empty state", async () => {
     wrapper = await mountApp();
-    await wrapper.get('[data-testid="nav-deputies"]').trigger("click");
+    await wrapper.get('[data-testid="nav-stations"]').trigger("click");
     await flushPromises();
-    expect(wrapper.get('[data-testid="page-title"]').text()).toBe("代表名册");
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe("联络站");
     expect(wrapper.get('[data-testid="coming-soon"]').text()).toContain("该功能将在后续版本提供");
   });
 

@@ -1,6 +1,7 @@
-//! Commands over the roster: its numbers and the as-you-type search.
+//! Commands over the roster: its numbers, the as-you-type search and a deputy's detail.
 
 use liaison_core::roster::kinds::Level;
+use liaison_core::roster::query::{self as roster_query, DeputyView};
 use liaison_core::search::DocKind;
 use liaison_core::search::query::{self, SearchFilter, SearchHit};
 use liaison_core::stats::{self, RosterStats};
@@ -8,7 +9,7 @@ use serde::Deserialize;
 use tauri::State;
 
 use super::{lock, require_session};
-use crate::ipc::IpcResult;
+use crate::ipc::{IpcError, IpcResult};
 use crate::{SessionState, StoreState};
 
 /// The roster's numbers.
@@ -66,4 +67,19 @@ pub async fn search_roster(
 ) -> IpcResult<Vec<SearchHit>> {
     require_session(&session)?;
     Ok(query::search(lock(&store)?.conn(), &text, &filter.into())?)
+}
+
+/// One deputy by number, private phone and ID number masked; `not_found` when no deputy has that number.
+#[tauri::command]
+#[specta::specta]
+pub async fn deputy_detail(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    code: String,
+) -> IpcResult<DeputyView> {
+    require_session(&session)?;
+    roster_query::deputy_by_code(lock(&store)?.conn(), &code)?
+        .ok_or_else(|| IpcError {
+            code: liaison_core::ErrorCode::NotFound, message: format!("代表编号 {code} 不存在")
+        })
 }

@@ -167,3 +167,78 @@ fn sign_in_and_sign_out_keep_the_session_in_the_app_state() {
     assert_eq!(h.invoke("current_session", json!({})).unwrap(), Value::Null);
     assert_eq!(h.invoke("sign_out", json!({ "reason": "user" })).unwrap(), Value::Null, "signing out twice is fine");
 }
+
+/// A signed-in harness whose roster holds one station (XH-01) and the deputy 张明新 (D000001).
+fn signed_in_harness_with_a_deputy() -> Harness {
+    use liaison_core::roster::deputy::{self, DeputyInput, LevelTerm};
+    use liaison_core::roster::kinds::{Level, PlatformKind, RegionKind};
+    use liaison_core::roster::platform::{self, PlatformInput};
+    use liaison_core::roster::region::{self, RegionInput};
+    let h = harness(|store| {
+        store
+            .write("王芳 (wangfang)", |w| {
+                account::create_first_admin(w, "wangfang", "王芳", "admin2026")?;
+                for (code, name, kind, parent) in [
+                    ("410400", "平顶山市", RegionKind::City, None),
+                    ("410402", "新华区", RegionKind::District, Some("410400")),
+                ] {
+                    let parent_code = parent.map(Into::into);
+                    region::save(w, &RegionInput { code: code.into(), name: name.into(), kind, parent_code })?;
+                }
+                platform::save(
+                    w,
+                    &PlatformInput {
+                        code: "XH-01".into(),
+                        name: "光明路联络站".into(),
+                        kind: Some(PlatformKind::Station),
+                        region_code: "410402".into(),
+                        ..Default::default()
+                    },
+                )?;
+                deputy::save(
+                    w,
+                    &DeputyInput {
+                        code: "D000001".into(),
+                        name: "张明新".into(),
+                        birth_month: "1970-05".into(),
+                        levels: vec![LevelTerm { level: Level::City, term: Some(12) }],
+                        station_code: Some("XH-01".into()),
+                        private_phone: "13812345678".into(),
+                        entrepreneur: true,
+                        ..DeputyInput::default()
+                    },
+                )?;
+                Ok(())
+            })
+            .unwrap();
+    });
+    h.invoke("sign_in", json!({ "login": "wangfang", "password": "admin2026" })).unwrap();
+    h
+}
+
+#[test]
+fn deputy_detail_answers_with_the_masked_view() {
+    let h = signed_in_harness_with_a_deputy();
+    let view = h.invoke("deputy_detail", json!({ "code": "D000001" })).unwrap();
+    assert_eq!(view["name"], json!("张明新"));
+    assert_eq!(view["private_phone_masked"], json!("138****5678"));
+    assert_eq!(view["levels"], json!([{ "level": "city", "term": 12 }]));
+    assert_eq!((view["station_code"].clone(), view["station_name"].clone()), (json!("XH-01"), json!("光明路联络站")));
+    assert_eq!((view["entrepreneur"].clone(), view["leading_cadre"].clone()), (json!(true), json!(false)));
+    assert_eq!(view["status"], json!("serving"));
+    assert!(!view.to_string().contains("13812345678"), "{view}");
+}
+
+#[test]
+fn deputy_detail_of_an_unknown_number_is_not_found_in_chinese() {
+    let h = signed_in_harness_with_a_deputy();
+    let error = h.invoke("deputy_detail", json!({ "code": "D999999" })).unwrap_err();
+    assert_eq!(error, json!({ "code": "not_found", "message": "代表编号 D999999 不存在" }));
+}
+
+#[test]
+fn deputy_detail_refuses_when_nobody_is_signed_in() {
+    let h = harness(|_| {});
+    let error = h.invoke("deputy_detail", json!({ "code": "D000001" })).unwrap_err();
+    assert_eq!(error, json!({ "code": "forbidden", "message": "请先登录" }));
+}

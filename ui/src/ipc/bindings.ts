@@ -13,6 +13,8 @@ export const commands = {
 	rosterStats: () => typedError<RosterStats, IpcError>(__TAURI_INVOKE("roster_stats")),
 	/**  Deputies and platforms matching typed text (name, pinyin, initials, codes, phone tails), phones masked. */
 	searchRoster: (text: string, filter: SearchFilterInput) => typedError<SearchHit[], IpcError>(__TAURI_INVOKE("search_roster", { text, filter })),
+	/**  One deputy by number, private phone and ID number masked; `not_found` when no deputy has that number. */
+	deputyDetail: (code: string) => typedError<DeputyView, IpcError>(__TAURI_INVOKE("deputy_detail", { code })),
 	/**  Whether a setup was saved and whether anyone can sign in yet (no operator: the first run is still to do). */
 	firstRunStatus: () => typedError<FirstRunStatus, IpcError>(__TAURI_INVOKE("first_run_status")),
 	/**
@@ -47,6 +49,48 @@ export type CountyRow = {
 	platforms: number,
 	/**  Serving deputies grouped at its platforms. */
 	deputies: number,
+};
+
+/**  A deputy as lists and exports show it: private phone and ID number masked. */
+export type DeputyView = {
+	/**  Id. */
+	id: string,
+	/**  Deputy number. */
+	code: string,
+	/**  Name. */
+	name: string,
+	/**  "male" / "female" / "". */
+	gender: string,
+	/**  Ethnicity. */
+	ethnicity: string,
+	/**  `YYYY-MM`. */
+	birth_month: string,
+	/**  Levels and terms. */
+	levels: LevelTerm[],
+	/**  Electoral district. */
+	electoral_district: string,
+	/**  Station code. */
+	station_code: string | null,
+	/**  Station name. */
+	station_name: string | null,
+	/**  Work unit. */
+	work_unit: string,
+	/**  Title. */
+	title: string,
+	/**  领导干部代表. */
+	leading_cadre: boolean,
+	/**  企业家代表. */
+	entrepreneur: boolean,
+	/**  Public contact. */
+	public_contact: string,
+	/**  Private phone, masked. */
+	private_phone_masked: string,
+	/**  ID number, masked. */
+	id_number_masked: string,
+	/**  "serving" / "ended". */
+	status: string,
+	/**  When service ended. */
+	ended_on: string | null,
 };
 
 /**  What a search document describes. */
@@ -155,6 +199,14 @@ export type Level =
 "county" | 
 /**  乡镇人大 */
 "township";
+
+/**  One level a deputy holds, with its term (届次), e.g. city, 12 → 市第十二届. */
+export type LevelTerm = {
+	/**  The congress level. */
+	level: Level,
+	/**  The term number, when known. */
+	term?: number | null,
+};
 
 /**  What this installation is. */
 export type Mode = 

@@ -7,6 +7,7 @@ import {
   NO_FILTER,
   appInfo,
   currentSession,
+  deputyDetail,
   rosterStats,
   searchRoster,
   signIn,
@@ -61,6 +62,16 @@ describe("ipc client", () => {
     });
     await expect(searchRoster("zmx", { level: "city", leading_cadre: true })).resolves.toEqual([HIT]);
     expect(received).toEqual({ text: "zmx", filter: { ...NO_FILTER, level: "city", leading_cadre: true } });
+  });
+
+  it("sends deputy_detail the code and rejects an unknown one with not_found", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      throw { code: "not_found", message: "代表编号 D9 不存在" };
+    });
+    await expect(deputyDetail("D9")).rejects.toMatchObject({ code: "not_found", message: "代表编号 D9 不存在" });
+    expect(calls).toEqual([["deputy_detail", { code: "D9" }]]);
   });
 
   it("rejects with the code and Chinese message of the Rust error", async () => {

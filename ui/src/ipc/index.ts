@@ -5,6 +5,7 @@
 // badly typed arguments) reject with code "internal" and the raw reason as the message.
 import { commands } from "./bindings";
 import type {
+  DeputyView,
   ErrorCode,
   FirstRunInput,
   FirstRunOutcome,
@@ -21,6 +22,7 @@ import type {
 export type {
   Count,
   CountyRow,
+  DeputyView,
   DocKind,
   ErrorCode,
   FirstRunInput,
@@ -30,6 +32,7 @@ export type {
   InstallationSetup,
   IpcError,
   Level,
+  LevelTerm,
   Mode,
   RosterStats,
   SearchFilterInput,
@@ -105,6 +108,11 @@ export function rosterStats(): Promise<RosterStats> {
 /** Search-as-you-type over deputies and platforms; unset filter fields take their defaults. */
 export function searchRoster(text: string, filter: Partial<SearchFilterInput> = {}): Promise<SearchHit[]> {
   return unwrap(() => commands.searchRoster(text, { ...NO_FILTER, ...filter }));
+}
+
+/** One deputy by number, private phone and ID number masked; rejects with code "not_found" when unknown. */
+export function deputyDetail(code: string): Promise<DeputyView> {
+  return unwrap(() => commands.deputyDetail(code));
 }
 
 /** Whether a setup was saved and whether any operator exists (none: the first run is still to do). */

@@ -19,6 +19,7 @@ use crate::store::Writer;
 
 /// One level a deputy holds, with its term (届次), e.g. city, 12 → 市第十二届.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct LevelTerm {
     /// The congress level.
     pub level: Level,

@@ -11,6 +11,7 @@ use crate::error::Result;
 
 /// A deputy as lists and exports show it: private phone and ID number masked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct DeputyView {
     /// Id.
     pub id: String,

@@ -4,11 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { InstallationSetup, SessionView } from "./ipc";
+import type { InstallationSetup } from "./ipc";
 import App from "./App.vue";
 import { LOCALE_STORAGE_KEY, createAppI18n } from "./i18n";
 import { createAppRouter } from "./router";
 import { NAV_ITEMS } from "./layout/nav";
+import { ADMIN } from "./test/fixtures";
 
 const ZH_LABELS = ["工作台", "接待登记", "意见建议", "代表名册", "联络站", "二维码", "同步", "统计", "设置"];
 const EN_LABELS = ["Dashboard", "Visits", "Suggestions", "Deputies", "Stations", "QR codes", "Sync", "Statistics", "Settings"];
@@ -26,13 +27,6 @@ function navLabels(wrapper: VueWrapper): string[] {
   return NAV_ITEMS.map((item) => wrapper.get(`[data-testid="nav-${item.key}"]`).text());
 }
 
-const ADMIN: SessionView = {
-  login: "wangfang",
-  display_name: "王芳",
-  role: "admin",
-  role_label: "管理员",
-  may_reveal_personal_data: true,
-};
 
 /** A signed-in backend with this setup (null: none saved). */
 function backend(setup: InstallationSetup | null): void {

@@ -2,8 +2,9 @@
 // sign-out; the idle lock after the setup's minutes without activity (fake timers); errors keep the screen.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { FirstRunInput, InstallationSetup, SessionView } from "../ipc";
+import type { InstallationSetup, SessionView } from "../ipc";
 import { createSessionFlow, type SessionFlow } from "./flow";
+import { ADMIN, FIRST_RUN_INPUT } from "../test/fixtures";
 
 const SETUP: InstallationSetup = {
   mode: "station",
@@ -11,23 +12,6 @@ const SETUP: InstallationSetup = {
   station_name: "光明路联络站",
   city_name: "平顶山市",
   idle_lock_minutes: 5,
-};
-const ADMIN: SessionView = {
-  login: "wangfang",
-  display_name: "王芳",
-  role: "admin",
-  role_label: "管理员",
-  may_reveal_personal_data: true,
-};
-const INPUT: FirstRunInput = {
-  admin_login: "wangfang",
-  admin_name: "王芳",
-  admin_password: "admin2026",
-  mode: "station",
-  station_code: "XH-09",
-  station_name: "光明路联络站",
-  city_name: "平顶山市",
-  load_demo: true,
 };
 
 /** A fake Rust side: operators, setup and the session, as the commands keep them. */
@@ -83,11 +67,11 @@ describe("session flow", () => {
     await flow.start();
     expect(flow.state.phase).toBe("first-run");
 
-    await flow.completeFirstRun(INPUT);
+    await flow.completeFirstRun(FIRST_RUN_INPUT);
     expect(flow.state.phase).toBe("signed-in");
     expect(flow.state.session).toEqual(ADMIN);
     expect(flow.state.setup).toEqual(SETUP);
-    expect(rust.calls.find(([cmd]) => cmd === "complete_first_run")?.[1]).toEqual({ input: INPUT });
+    expect(rust.calls.find(([cmd]) => cmd === "complete_first_run")?.[1]).toEqual({ input: FIRST_RUN_INPUT });
 
     // Activity keeps the session: 4 minutes, a key press, 4 more minutes.
     await vi.advanceTimersByTimeAsync(4 * 60_000);

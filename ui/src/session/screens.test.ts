@@ -3,10 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { InstallationSetup, SessionView } from "../ipc";
+import type { InstallationSetup } from "../ipc";
 import App from "../App.vue";
 import { createAppI18n } from "../i18n";
 import { createAppRouter } from "../router";
+import { ADMIN, FIRST_RUN_INPUT } from "../test/fixtures";
 
 const SETUP: InstallationSetup = {
   mode: "station",
@@ -14,13 +15,6 @@ const SETUP: InstallationSetup = {
   station_name: "光明路联络站",
   city_name: "平顶山市",
   idle_lock_minutes: 10,
-};
-const ADMIN: SessionView = {
-  login: "wangfang",
-  display_name: "王芳",
-  role: "admin",
-  role_label: "管理员",
-  may_reveal_personal_data: true,
 };
 
 async function mountApp(): Promise<VueWrapper> {
@@ -98,16 +92,7 @@ describe("first-run and sign-in screens", () => {
     await wrapper.get('[data-testid="fr-submit"]').trigger("click");
     await settle();
     expect(calls.find(([cmd]) => cmd === "complete_first_run")?.[1]).toEqual({
-      input: {
-        admin_login: "wangfang",
-        admin_name: "王芳",
-        admin_password: "admin2026",
-        mode: "station",
-        station_code: "XH-09",
-        station_name: "光明路联络站",
-        city_name: "平顶山市",
-        load_demo: true,
-      },
+      input: FIRST_RUN_INPUT,
     });
     expect(wrapper.findAll("li.el-menu-item")).toHaveLength(9);
     expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：光明路联络站");

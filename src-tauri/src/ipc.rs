@@ -4,9 +4,11 @@
 //! The bindings are committed. A test renders them in memory and fails when the committed file differs;
 //! regenerate with `cargo test -p liaison-desk --lib -- --ignored write_bindings` (see [`BINDINGS_PATH`]).
 
+use liaison_core::error::FieldIssue;
 use liaison_core::{Error, ErrorCode};
+use liaison_sheets::SheetsError;
 use serde::Serialize;
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands;
 
@@ -16,22 +18,28 @@ pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
 /// The command line that rewrites [`BINDINGS_PATH`] from the Rust types.
 pub const REGENERATE: &str = "cargo test -p liaison-desk --lib -- --ignored write_bindings";
 
-/// What a failed command sends to the UI: a stable code to switch on and a Chinese message to show.
+/// What a failed command sends to the UI: a stable code to switch on, a Chinese message to show, and for a form
+/// that failed validation the fields at fault (each with its own message, shown under the field).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct IpcError {
     /// The stable error kind (the core's [`ErrorCode`]).
     pub code: ErrorCode,
     /// A Chinese sentence a clerk can read. Internal details are logged, never shown.
     pub message: String,
+    /// The form fields that failed validation (empty unless `code` is `invalid` and the input was a form).
+    pub fields: Vec<FieldIssue>,
 }
 
 impl IpcError {
+    /// An error with a code and a Chinese message, naming no field.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        IpcError { code, message: message.into(), fields: Vec::new() }
+    }
+
     /// An internal error: the details go to the log, the UI gets a generic Chinese message.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
-        eprintln!("联络站工作台：内部错误：{detail}");
-        IpcError {
-            code: ErrorCode::Internal, message: "程序内部错误，详情已记入日志，请联系技术支持".into()
-        }
+        log::error!("内部错误 internal error: {detail}");
+        IpcError::new(ErrorCode::Internal, "程序内部错误，详情已记入日志，请联系技术支持")
     }
 }
 
@@ -41,16 +49,40 @@ impl From<Error> for IpcError {
         let message = match &error {
             // User errors already carry a Chinese reason.
             Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) | Error::Forbidden(m) => m.clone(),
+            Error::InvalidFields(issues) => {
+                return IpcError { code, message: error.to_string(), fields: issues.clone() };
+            }
+            Error::Cancelled => "已取消，未写入任何数据".into(),
             Error::SchemaTooNew { found, known, .. } => format!(
                 "数据库由更新版本的联络站工作台写入（数据库版本 {found}，本程序支持到 {known}），请安装新版本；数据库未被改动"
             ),
             Error::Sqlite(_) | Error::Migration(_) | Error::Io { .. } => {
-                eprintln!("联络站工作台：存储错误：{error}");
+                log::error!("存储错误 storage error: {error}");
                 "数据库或文件读写失败，详情已记入日志".into()
             }
             Error::Internal(_) => return IpcError::internal(&error),
         };
-        IpcError { code, message }
+        IpcError::new(code, message)
+    }
+}
+
+impl From<SheetsError> for IpcError {
+    fn from(error: SheetsError) -> Self {
+        log::warn!("表格文件 spreadsheet: {error}");
+        let message = match &error {
+            SheetsError::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+                format!("找不到文件 {}", path.display())
+            }
+            SheetsError::Io { path, .. } => format!("无法读写文件 {}（可能被其他程序占用或没有权限）", path.display()),
+            SheetsError::UnsupportedFormat { ext } => {
+                format!("不支持“.{ext}”文件，请选择 Excel（.xlsx/.xls）、WPS/ODS 或 CSV 文件")
+            }
+            SheetsError::Workbook(_) => "无法读取该表格文件：文件可能已损坏、加密或格式与扩展名不符".into(),
+            SheetsError::Write(_) => "无法写入表格文件，详情已记入日志".into(),
+            SheetsError::Encoding { .. } => "无法识别该文本文件的编码，请在 Excel 中另存为“CSV UTF-8”后再导入".into(),
+            SheetsError::Csv { .. } => "无法读取该 CSV 文件，请检查文件内容".into(),
+        };
+        IpcError::new(ErrorCode::Invalid, message)
     }
 }
 
@@ -66,12 +98,34 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             commands::roster::roster_stats,
             commands::roster::search_roster,
             commands::roster::deputy_detail,
+            commands::roster::deputy_page,
+            commands::roster::save_deputy,
+            commands::roster::reveal_deputy_private,
+            commands::roster::platform_list,
+            commands::roster::platform_detail,
+            commands::roster::save_platform,
+            commands::roster::region_list,
+            commands::roster_files::choose_import_file,
+            commands::roster_files::choose_export_file,
+            commands::roster_files::import_preview,
+            commands::roster_files::import_commit,
+            commands::roster_files::cancel_import,
+            commands::roster_files::export_roster,
+            commands::roster_files::import_template,
+            commands::settings::save_setup,
+            commands::settings::list_operators,
+            commands::settings::create_operator,
+            commands::settings::set_operator_role,
+            commands::settings::set_operator_active,
+            commands::settings::reset_operator_password,
+            commands::settings::change_own_password,
             commands::session::first_run_status,
             commands::session::complete_first_run,
             commands::session::sign_in,
             commands::session::sign_out,
             commands::session::current_session,
         ])
+        .events(collect_events![commands::roster_files::ImportProgress])
         // One TypeScript type per Rust type (not `_Serialize` / `_Deserialize` twins): every type crosses in one
         // direction only, and an optional value is always sent as `null`, never omitted.
         .disable_serde_phases()
@@ -147,7 +201,23 @@ mod tests {
 
     #[test]
     fn errors_serialize_as_code_and_message() {
-        let e = IpcError { code: ErrorCode::NotFound, message: "没有".into() };
-        assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"code":"not_found","message":"没有"}"#);
+        let e = IpcError::new(ErrorCode::NotFound, "没有");
+        assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"code":"not_found","message":"没有","fields":[]}"#);
+    }
+
+    #[test]
+    fn field_issues_reach_the_ui_with_their_fields() {
+        let issues = vec![FieldIssue::new("private_phone", "号码无效"), FieldIssue::new("name", "姓名不能为空")];
+        let e = IpcError::from(Error::InvalidFields(issues.clone()));
+        assert_eq!((e.code, e.fields), (ErrorCode::Invalid, issues));
+        assert_eq!(e.message, "号码无效；姓名不能为空");
+    }
+
+    #[test]
+    fn spreadsheet_errors_are_explained_in_chinese() {
+        let e = IpcError::from(SheetsError::UnsupportedFormat { ext: "pdf".into() });
+        assert!(e.message.contains("不支持“.pdf”文件"), "{}", e.message);
+        let missing = SheetsError::Io { path: "/nope/a.xlsx".into(), source: std::io::ErrorKind::NotFound.into() };
+        assert!(IpcError::from(missing).message.starts_with("找不到文件"));
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod commands;
 pub mod ipc;
+pub mod plugins;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -101,13 +102,16 @@ pub fn run() {
     let db_path = liaison_core::paths::resolve_db_path(options.db);
 
     let ipc = ipc::builder::<tauri::Wry>();
-    let result = tauri::Builder::default()
+    let result = plugins::register(tauri::Builder::default(), &db_path)
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             let store = open_store(&db_path).unwrap_or_else(|message| fail(&message, 1));
-            eprintln!("联络站工作台：数据库 {}", db_path.display());
+            log::info!("联络站工作台 {} 数据库 database {}", env!("CARGO_PKG_VERSION"), db_path.display());
             app.manage::<StoreState>(Arc::new(Mutex::new(store)));
             app.manage::<SessionState>(Mutex::new(None));
+            app.manage(commands::roster_files::ImportCancel::default());
+            app.manage(Arc::new(commands::roster_files::FileServices::for_app(app.handle())));
+            ipc.mount_events(app);
 
             // The window is declared with `"create": false` and built here, after the store is managed.
             let config = app

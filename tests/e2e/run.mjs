@@ -20,7 +20,7 @@
 // Usage: node run.mjs [scenario-name-filter]
 
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -263,13 +263,93 @@ async function assertStyled(browser) {
   assertEqual(background, "rgb(48, 65, 86)", "navigation background (Element Plus styles under the CSP)");
 }
 
+/** Opens 代表名册 from the navigation. */
+async function openDeputies(browser) {
+  await (await browser.$(byTestId("nav-deputies"))).click();
+  await browser.waitUntil(async () => (await text(browser, "page-title")) === "代表名册", {
+    timeout: WAIT_TIMEOUT,
+    timeoutMsg: "clicking 代表名册 did not open its page",
+  });
+}
+
+/**
+ * Types `typed` into the deputies search and waits for a row named `name`; returns that cell. The rows are looked
+ * up inside the page in one call per poll: the virtual table re-renders its rows as answers arrive, and reading
+ * element references that went stale in between has crashed WebKitWebDriver.
+ */
+async function findDeputyRow(browser, typed, name) {
+  await fill(browser, "deputy-search", typed);
+  await browser.waitUntil(
+    async () =>
+      browser.execute(
+        (wanted) =>
+          [...document.querySelectorAll('[data-testid="deputy-row-name"]')].some((c) => c.textContent.trim() === wanted),
+        name,
+      ),
+    { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: `typing ${typed} did not list ${name}` },
+  );
+  return browser.$(`//*[@data-testid="deputy-row-name"][normalize-space()="${name}"]`);
+}
+
+/** Clicks a deputy's row and waits for the detail drawer to show that deputy, its opening transition over. */
+async function openDeputyDetail(browser, row, name) {
+  await row.click();
+  await browser.waitUntil(
+    async () => {
+      const names = await browser.$$(byTestId("deputy-detail-name"));
+      return names.length > 0 && (await names[0].isDisplayed()) && (await names[0].getText()).trim() === name;
+    },
+    { timeout: WAIT_TIMEOUT, interval: 200, timeoutMsg: `clicking ${name} did not open the detail drawer` },
+  );
+  await transitionsDone(browser);
+}
+
+/** Waits until no Vue enter transition is running (a drawer or dialog sliding in would spoil a screenshot). */
+async function transitionsDone(browser) {
+  await browser.waitUntil(
+    async () => browser.execute(() => document.querySelector('[class*="-enter-active"], [class*="-enter-from"]') === null),
+    { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "an opening transition never ended" },
+  );
+}
+
+/**
+ * Waits until a displayed element with this test id holds text that satisfies `check`; returns the text. Reads
+ * textContent: WebKitWebDriver's element text is empty for some Element Plus tables.
+ */
+async function waitForText(browser, testId, check, what) {
+  let last = "";
+  await browser.waitUntil(
+    async () => {
+      // Read in the page, in one call: element references can go stale between two WebDriver calls.
+      const texts = await browser.execute(
+        (id) =>
+          [...document.querySelectorAll(`[data-testid="${id}"]`)]
+            .filter((e) => e.getClientRects().length > 0)
+            .map((e) => e.textContent.replace(/\s+/g, " ").trim()),
+        testId,
+      );
+      last = texts.find(check) ?? texts[0] ?? "";
+      return texts.some(check);
+    },
+    { timeout: WAIT_TIMEOUT, interval: 150, timeoutMsg: `${what}: ${testId} says ${JSON.stringify(last)}` },
+  );
+  return last;
+}
+
+/** The demo city in station mode with the administrator, as the CLI prepares it. */
+function demoCity(db, cli) {
+  cli(db, ["demo", "--seed", "1"]);
+  cli(db, ["setup", "station", "--code", "XH-03"]);
+  addAdmin(db, cli);
+}
+
 // --- scenarios --------------------------------------------------------------------------------------------
 const scenarios = [
   {
     name: "a-shell-in-chinese",
-    description: "after sign-in the window shows 联络站工作台, the nine navigation items in Chinese and the operator",
+    description: "after sign-in the window shows 联络站工作台, the nine navigation items in Chinese and the operator; a log file is written",
     prepare: (db, { cli }) => addAdmin(db, cli),
-    async run(browser) {
+    async run(browser, { logFile }) {
       await browser.waitUntil(async () => (await browser.getTitle()).includes("联络站工作台"), {
         timeout: WAIT_TIMEOUT,
         timeoutMsg: "window title never showed 联络站工作台",
@@ -283,15 +363,18 @@ const scenarios = [
       assertEqual((await text(browser, "header-operator")).replace(/\s+/g, ""), "操作员：王芳（管理员）", "header operator");
       await assertStyled(browser);
 
-      await (await browser.$(byTestId("nav-stations"))).click();
-      await browser.waitUntil(async () => (await text(browser, "page-title")) === "联络站", {
+      await (await browser.$(byTestId("nav-qrcodes"))).click();
+      await browser.waitUntil(async () => (await text(browser, "page-title")) === "二维码", {
         timeout: WAIT_TIMEOUT,
-        timeoutMsg: "clicking 联络站 did not open its page",
+        timeoutMsg: "clicking 二维码 did not open its page",
       });
       const empty = await text(browser, "coming-soon");
       if (!empty.includes("该功能将在后续版本提供")) throw new Error(`empty state says ${JSON.stringify(empty)}`);
       await assertNoCspViolations(browser);
       await assertCspInForce(browser);
+      // The log file a clerk can send to the office, in the app-data folder.
+      const log = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+      if (!log.includes("数据库 database")) throw new Error(`no start-up line in the log file ${logFile}`);
     },
   },
   {
@@ -356,7 +439,7 @@ const scenarios = [
       await screenshot(browser, "d-sign-in-refused");
 
       await signIn(browser);
-      const expected = { station: "联络站：光明路联络站", mode: "模式：站点模式", operator: "操作员：王芳（管理员）" };
+      const expected = { station: "联络站：光明路联络站", mode: "模式：联络站模式", operator: "操作员：王芳（管理员）" };
       for (const [slot, want] of Object.entries(expected)) {
         let last = "";
         await browser.waitUntil(
@@ -419,7 +502,7 @@ const scenarios = [
       if (!/^联络站：.+联络站$/.test(station) || station.includes("未设置")) {
         throw new Error(`header station says ${JSON.stringify(station)}, not the demo station XH-03`);
       }
-      assertEqual((await text(browser, "header-mode")).replace(/\s+/g, ""), "模式：站点模式", "header mode");
+      assertEqual((await text(browser, "header-mode")).replace(/\s+/g, ""), "模式：联络站模式", "header mode");
       assertEqual((await text(browser, "header-operator")).replace(/\s+/g, ""), "操作员：王芳（管理员）", "header operator");
       const stats = cliJson(["stats"]);
       if (!(stats.deputies_serving > 9000 && stats.platforms_open > 250)) {
@@ -457,55 +540,99 @@ const scenarios = [
   {
     name: "g-deputy-search-by-initials",
     description: "on the demo city, 代表名册: typing zmx finds 张明新, and clicking the row opens the detail with a masked phone",
-    prepare: (db, { cli }) => {
-      cli(db, ["demo", "--seed", "1"]);
-      cli(db, ["setup", "station", "--code", "XH-03"]);
-      addAdmin(db, cli);
-    },
+    prepare: (db, { cli }) => demoCity(db, cli),
     async run(browser) {
       await (await browser.$(byTestId("lang-zh-CN"))).click();
       await signIn(browser);
-      await (await browser.$(byTestId("nav-deputies"))).click();
-      await browser.waitUntil(async () => (await text(browser, "page-title")) === "代表名册", {
-        timeout: WAIT_TIMEOUT,
-        timeoutMsg: "clicking 代表名册 did not open its page",
-      });
+      await openDeputies(browser);
       const placeholder = await (await browser.$(byTestId("deputy-search"))).getAttribute("placeholder");
       assertEqual(placeholder, "姓名、拼音、首字母、编号或电话尾号", "search box placeholder");
       const started = Date.now();
-      await fill(browser, "deputy-search", "zmx");
-      let row;
-      await browser.waitUntil(
-        async () => {
-          for (const cell of await browser.$$(byTestId("deputy-row-name"))) {
-            if ((await cell.getText()).trim() === "张明新") {
-              row = cell;
-              return true;
-            }
-          }
-          return false;
-        },
-        { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "typing zmx did not list 张明新" },
-      );
+      const row = await findDeputyRow(browser, "zmx", "张明新");
       console.log(`     zmx typed to 张明新 listed: ${((Date.now() - started) / 1000).toFixed(2)} s`);
-      await row.click();
-      let phone = "";
-      await browser.waitUntil(
-        async () => {
-          const names = await browser.$$(byTestId("deputy-detail-name"));
-          if (names.length === 0 || !(await names[0].isDisplayed())) return false;
-          phone = (await text(browser, "deputy-detail-phone")).trim();
-          return (await names[0].getText()).trim() === "张明新";
-        },
-        { timeout: WAIT_TIMEOUT, interval: 200, timeoutMsg: "clicking 张明新 did not open the detail drawer" },
-      );
+      await openDeputyDetail(browser, row, "张明新");
+      const phone = await text(browser, "deputy-detail-phone");
       if (!/^1\d{2}\*{4}\d{4}$/.test(phone)) throw new Error(`the drawer's phone is not masked: ${JSON.stringify(phone)}`);
-      // The drawer slides in: wait for its opening transition to end, or the screenshot shows the table alone.
-      await browser.waitUntil(
-        async () => browser.execute(() => document.querySelector('[class*="-enter-active"], [class*="-enter-from"]') === null),
-        { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "the detail drawer's opening transition never ended" },
-      );
       await screenshot(browser, "g-deputy-detail");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "h-invalid-phone",
+    description: "editing 张明新 with a seven-digit mobile number: saving is refused and the Chinese reason stands under the field",
+    prepare: (db, { cli }) => demoCity(db, cli),
+    async run(browser, { cliJson }) {
+      await signIn(browser);
+      await openDeputies(browser);
+      await openDeputyDetail(browser, await findDeputyRow(browser, "zmx", "张明新"), "张明新");
+      const code = (await cliJson(["search", "zmx"]))[0].code;
+      await (await browser.$(byTestId("deputy-edit"))).click();
+      await fill(browser, "deputy-form-private-phone", "1381234");
+      await (await browser.$(byTestId("deputy-save"))).click();
+      const message = await waitForText(
+        browser,
+        "deputy-form-private-phone-item",
+        (t) => t.includes("不是有效的手机号码"),
+        "the phone field's error",
+      );
+      console.log(`     under the field: ${message}`);
+      // Nothing was saved: the stored phone is still a full mobile number.
+      const detail = await cliJson(["search", code]);
+      if (!/^1\d{2}\*{4}\d{4}$/.test(detail[0].private_phone_masked)) {
+        throw new Error(`the stored phone changed: ${JSON.stringify(detail[0])}`);
+      }
+      await screenshot(browser, "h-invalid-phone");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "i-import-bad-rows",
+    description: "importing a roster XLSX with bad rows: the preview lists them with row number and reason, the good rows are imported",
+    prepare: (db, { cli }) => demoCity(db, cli),
+    async run(browser) {
+      await signIn(browser);
+      await openDeputies(browser);
+      await (await browser.$(byTestId("roster-import"))).click();
+      await fill(browser, "import-path", join(HERE, "fixtures", "roster-with-bad-rows.xlsx"));
+      await (await browser.$(byTestId("import-preview"))).click();
+      const rejected = await waitForText(browser, "import-rejected", (t) => t.includes("NOPE-99"), "rejected rows");
+      for (const expected of ["3", "1370000", "4", "NOPE-99", "联络站"]) {
+        if (!rejected.includes(expected)) throw new Error(`the rejected rows do not show ${expected}: ${rejected}`);
+      }
+      assertEqual((await text(browser, "import-count-created")).replace(/\s+/g, ""), "新增2条", "rows that would be created");
+      assertEqual((await text(browser, "import-count-rejected")).replace(/\s+/g, ""), "拒绝2条", "rows rejected");
+      await transitionsDone(browser);
+      await screenshot(browser, "i-import-preview");
+      await (await browser.$(byTestId("import-commit"))).click();
+      await waitForText(browser, "import-result", (t) => t.length > 0, "the import result");
+      await screenshot(browser, "i-import-result");
+      await (await browser.$(byTestId("import-finish"))).click();
+      // The dialog's closing overlay takes clicks until it is gone.
+      await browser.waitUntil(async () => browser.execute(() => document.querySelector(".el-overlay-dialog") === null || getComputedStyle(document.querySelector(".el-overlay-dialog").parentElement).display === "none"), {
+        timeout: WAIT_TIMEOUT,
+        timeoutMsg: "the import dialog did not close",
+      });
+      await findDeputyRow(browser, "sunyuening", "孙悦宁");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "j-reveal-audited",
+    description: "an administrator shows 张明新's mobile number after giving a reason; the reveal is in the audit log",
+    prepare: (db, { cli }) => demoCity(db, cli),
+    async run(browser, { auditCount }) {
+      await signIn(browser);
+      await openDeputies(browser);
+      await openDeputyDetail(browser, await findDeputyRow(browser, "zmx", "张明新"), "张明新");
+      const before = auditCount();
+      await (await browser.$(byTestId("deputy-reveal"))).click();
+      await fill(browser, "reveal-reason", "回访核实联系方式");
+      await (await browser.$(byTestId("reveal-confirm"))).click();
+      const phone = await waitForText(browser, "deputy-detail-phone", (t) => /^1\d{10}$/.test(t), "the unmasked phone");
+      await waitForText(browser, "deputy-revealed-note", (t) => t.length > 0, "the note that the reveal is recorded");
+      assertEqual(auditCount() - before, 1, "audit records written by the reveal");
+      console.log(`     revealed ${phone.slice(0, 3)}…, audited`);
+      await screenshot(browser, "j-reveal-audited");
       await assertNoCspViolations(browser);
     },
   },
@@ -594,7 +721,13 @@ async function main() {
       if (scenario.prepare) scenario.prepare(db, { cli: (path, args, extraEnv) => runCli(binary, path, args, extraEnv) });
       browser = await open();
       const cliJson = (args) => runCliJson(binary, db, args);
-      await withTimeout(scenario.run(browser, { restart, cliJson }), SCENARIO_TIMEOUT, scenario.name);
+      const auditCount = () => cliJson(["audit", "--action", "reveal", "--limit", "1000"]).length;
+      const logFile = join(scratch, "data", "cn.liaisondesk.desktop", "logs", "liaison-desk.log");
+      await withTimeout(
+        scenario.run(browser, { restart, cliJson, auditCount, logFile }),
+        SCENARIO_TIMEOUT,
+        scenario.name,
+      );
       passed += 1;
       console.log(`ok   ${scenario.name}: ${scenario.description} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {

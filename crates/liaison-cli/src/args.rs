@@ -49,6 +49,15 @@ pub enum Command {
     /// This installation's setup: station or office mode, the station, the idle lock.
     #[command(subcommand)]
     Setup(SetupCommand),
+    /// The audit log, newest first: reveals of personal data, setup changes, operator management.
+    Audit {
+        /// Only this action (e.g. `reveal`).
+        #[arg(long)]
+        action: Option<String>,
+        /// At most this many records.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
     /// Measure search latency or import throughput.
     Bench {
         /// What to measure.

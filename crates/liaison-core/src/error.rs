@@ -25,6 +25,30 @@ pub enum ErrorCode {
     Storage,
     /// A bug: an invariant did not hold.
     Internal,
+    /// The operator stopped a long job; nothing was written.
+    Cancelled,
+}
+
+/// One field of a form that failed validation: which field (the input type's field name) and why, in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
+pub struct FieldIssue {
+    /// The field's name in the input type, e.g. `private_phone`.
+    pub field: String,
+    /// Why, in Chinese.
+    pub message: String,
+}
+
+impl FieldIssue {
+    /// An issue with `field`.
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        FieldIssue { field: field.to_owned(), message: message.into() }
+    }
+}
+
+/// Joins issues into one sentence for places that show a single message (the CLI, logs).
+fn join_issues(issues: &[FieldIssue]) -> String {
+    issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("；")
 }
 
 /// The core's error.
@@ -33,6 +57,12 @@ pub enum Error {
     /// Input failed validation; the message says which field and why.
     #[error("{0}")]
     Invalid(String),
+    /// A form failed validation in one or more fields; each issue names its field.
+    #[error("{}", join_issues(.0))]
+    InvalidFields(Vec<FieldIssue>),
+    /// The operator cancelled a long job; its transaction was rolled back.
+    #[error("cancelled by the operator; nothing was written")]
+    Cancelled,
     /// A referenced record does not exist.
     #[error("not found: {0}")]
     NotFound(String),
@@ -78,7 +108,8 @@ impl Error {
     /// The stable code of this error.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Invalid(_) => ErrorCode::Invalid,
+            Error::Invalid(_) | Error::InvalidFields(_) => ErrorCode::Invalid,
+            Error::Cancelled => ErrorCode::Cancelled,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::Forbidden(_) => ErrorCode::Forbidden,
@@ -97,6 +128,7 @@ impl Error {
                 | ErrorCode::Conflict
                 | ErrorCode::Forbidden
                 | ErrorCode::SchemaTooNew
+                | ErrorCode::Cancelled
         )
     }
 }

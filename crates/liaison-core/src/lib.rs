@@ -12,6 +12,7 @@
 //! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
 //! injected ([`clock`]).
 
+pub mod audit;
 pub mod changelog;
 pub mod clock;
 pub mod error;

@@ -3,9 +3,14 @@
 
 pub mod app;
 pub mod roster;
+pub mod roster_files;
 pub mod session;
+pub mod settings;
 
 use std::sync::{Mutex, MutexGuard};
+
+use liaison_core::ErrorCode;
+use liaison_core::operators::Session;
 
 use crate::ipc::{IpcError, IpcResult};
 
@@ -15,13 +20,15 @@ pub(crate) fn lock<T>(state: &Mutex<T>) -> IpcResult<MutexGuard<'_, T>> {
     state.lock().map_err(|_| IpcError::internal("a state lock is poisoned"))
 }
 
-/// Refuses a roster command when nobody is signed in: the webview is hostile ground, so the UI hiding a screen
-/// is not enough.
+/// The signed-in operator, or a refusal when nobody is signed in: the webview is hostile ground, so the UI hiding
+/// a screen is not enough. Writes are opened in this session's name, so the change log records who did what.
+pub(crate) fn signed_in(session: &crate::SessionState) -> IpcResult<Session> {
+    lock(session)?.clone().ok_or_else(|| IpcError::new(ErrorCode::Forbidden, "请先登录"))
+}
+
+/// Refuses a read-only command when nobody is signed in.
 pub(crate) fn require_session(session: &crate::SessionState) -> IpcResult<()> {
-    match *lock(session)? {
-        Some(_) => Ok(()),
-        None => Err(IpcError { code: liaison_core::ErrorCode::Forbidden, message: "请先登录".into() }),
-    }
+    signed_in(session).map(drop)
 }
 
 #[cfg(test)]

@@ -1,14 +1,22 @@
-//! Commands over the roster: its numbers, the as-you-type search and a deputy's detail.
+//! Commands over the roster: its numbers, the as-you-type search, the deputies and platforms lists, a record's
+//! detail, saving a record (field-level Chinese errors), and the audited reveal of a deputy's personal data.
 
+use liaison_core::ErrorCode;
+use liaison_core::operators::permit::reveal_private_as;
+use liaison_core::roster::Saved;
+use liaison_core::roster::deputy::{self, DeputyInput, PrivateData};
 use liaison_core::roster::kinds::Level;
-use liaison_core::roster::query::{self as roster_query, DeputyView};
+use liaison_core::roster::listing::{self, DeputyListFilter, DeputyPage, PlatformListFilter};
+use liaison_core::roster::platform::{self, PlatformInput};
+use liaison_core::roster::query::{self as roster_query, DeputyView, PlatformView};
+use liaison_core::roster::region::{self, Region};
 use liaison_core::search::DocKind;
 use liaison_core::search::query::{self, SearchFilter, SearchHit};
 use liaison_core::stats::{self, RosterStats};
 use serde::Deserialize;
 use tauri::State;
 
-use super::{lock, require_session};
+use super::{lock, require_session, signed_in};
 use crate::ipc::{IpcError, IpcResult};
 use crate::{SessionState, StoreState};
 
@@ -79,7 +87,89 @@ pub async fn deputy_detail(
 ) -> IpcResult<DeputyView> {
     require_session(&session)?;
     roster_query::deputy_by_code(lock(&store)?.conn(), &code)?
-        .ok_or_else(|| IpcError {
-            code: liaison_core::ErrorCode::NotFound, message: format!("代表编号 {code} 不存在")
-        })
+        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, format!("代表编号 {code} 不存在")))
+}
+
+/// One page of the deputies list (`limit` rows from `offset`), personal data masked.
+#[tauri::command]
+#[specta::specta]
+pub async fn deputy_page(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    filter: DeputyListFilter,
+    offset: u32,
+    limit: u32,
+) -> IpcResult<DeputyPage> {
+    require_session(&session)?;
+    Ok(listing::deputy_page(lock(&store)?.conn(), &filter, offset, limit)?)
+}
+
+/// Creates (empty code) or updates a deputy in the signed-in operator's name; `invalid` with the fields at fault.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_deputy(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    input: DeputyInput,
+) -> IpcResult<Saved> {
+    let operator = signed_in(&session)?.operator();
+    Ok(lock(&store)?.write(&operator, |w| deputy::save(w, &input))?)
+}
+
+/// A deputy's private phone and ID number, for a role allowed to see them; the reveal and its reason are audited.
+#[tauri::command]
+#[specta::specta]
+pub async fn reveal_deputy_private(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    code: String,
+    reason: String,
+) -> IpcResult<PrivateData> {
+    let session = signed_in(&session)?;
+    Ok(lock(&store)?.write(&session.operator(), |w| reveal_private_as(w, &session, &code, &reason))?)
+}
+
+/// The platforms matching the filter.
+#[tauri::command]
+#[specta::specta]
+pub async fn platform_list(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    filter: PlatformListFilter,
+) -> IpcResult<Vec<PlatformView>> {
+    require_session(&session)?;
+    Ok(listing::platform_list(lock(&store)?.conn(), &filter)?)
+}
+
+/// One platform by code; `not_found` when no platform has it.
+#[tauri::command]
+#[specta::specta]
+pub async fn platform_detail(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    code: String,
+) -> IpcResult<PlatformView> {
+    require_session(&session)?;
+    roster_query::platform_by_code(lock(&store)?.conn(), &code)?
+        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, format!("平台编码 {code} 不存在")))
+}
+
+/// Creates or updates a platform in the signed-in operator's name; `invalid` with the fields at fault.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_platform(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    input: PlatformInput,
+) -> IpcResult<Saved> {
+    let operator = signed_in(&session)?.operator();
+    Ok(lock(&store)?.write(&operator, |w| platform::save(w, &input))?)
+}
+
+/// Every region, for filters and forms.
+#[tauri::command]
+#[specta::specta]
+pub async fn region_list(store: State<'_, StoreState>, session: State<'_, SessionState>) -> IpcResult<Vec<Region>> {
+    require_session(&session)?;
+    Ok(region::list(lock(&store)?.conn())?)
 }

@@ -12,26 +12,42 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
+use super::roster_files::{FileServices, ImportCancel, ImportProgress};
 use crate::{SessionState, StoreState};
 
 struct Harness {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
+    /// The progress events the import commands sent.
+    progress: Arc<Mutex<Vec<ImportProgress>>>,
 }
+
+/// The file name the fake open dialog answers (in the harness's temp folder).
+const PICKED: &str = "picked.xlsx";
 
 fn harness(prepare: impl FnOnce(&mut Store)) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("desk.db")).unwrap();
     prepare(&mut store);
+    let progress = Arc::new(Mutex::new(Vec::new()));
+    let (picked, sink) = (dir.path().join(PICKED), Arc::clone(&progress));
+    // The dialogs answer at once, as a clerk who picks a file would; progress events are recorded.
+    let files = FileServices {
+        pick_file: Box::new(move || Some(picked.clone())),
+        save_file: Box::new(|_| None),
+        progress: Box::new(move |p| sink.lock().unwrap().push(p)),
+    };
     let app = mock_builder()
         .invoke_handler(crate::ipc::builder::<MockRuntime>().invoke_handler())
         .manage::<StoreState>(Arc::new(Mutex::new(store)))
         .manage::<SessionState>(Mutex::new(None))
+        .manage(ImportCancel::default())
+        .manage(Arc::new(files))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, crate::MAIN_WINDOW, Default::default()).build().unwrap();
-    Harness { _dir: dir, _app: app, window }
+    Harness { dir, _app: app, window, progress }
 }
 
 impl Harness {
@@ -83,7 +99,7 @@ fn signed_in_harness() -> Harness {
 fn roster_commands_refuse_when_nobody_is_signed_in() {
     let h = harness(|_| {});
     let error = h.invoke("roster_stats", json!({})).unwrap_err();
-    assert_eq!(error, json!({ "code": "forbidden", "message": "请先登录" }));
+    assert_eq!(error, json!({ "code": "forbidden", "message": "请先登录", "fields": [] }));
     let filter = json!({ "kinds": [], "level": null, "region_id": null, "station_id": null,
                          "leading_cadre": false, "entrepreneur": false, "include_inactive": false, "limit": null });
     assert!(h.invoke("search_roster", json!({ "text": "zmx", "filter": filter })).is_err());
@@ -156,7 +172,7 @@ fn sign_in_and_sign_out_keep_the_session_in_the_app_state() {
         store.write("王芳 (wangfang)", |w| account::create_first_admin(w, "wangfang", "王芳", "admin2026")).unwrap();
     });
     let wrong = h.invoke("sign_in", json!({ "login": "wangfang", "password": "nope12345" })).unwrap_err();
-    assert_eq!(wrong, json!({ "code": "invalid", "message": "用户名或密码错误" }));
+    assert_eq!(wrong, json!({ "code": "invalid", "message": "用户名或密码错误", "fields": [] }));
     assert_eq!(h.invoke("current_session", json!({})).unwrap(), Value::Null);
 
     let view = h.invoke("sign_in", json!({ "login": "WANGFANG", "password": "admin2026" })).unwrap();
@@ -233,12 +249,137 @@ fn deputy_detail_answers_with_the_masked_view() {
 fn deputy_detail_of_an_unknown_number_is_not_found_in_chinese() {
     let h = signed_in_harness_with_a_deputy();
     let error = h.invoke("deputy_detail", json!({ "code": "D999999" })).unwrap_err();
-    assert_eq!(error, json!({ "code": "not_found", "message": "代表编号 D999999 不存在" }));
+    assert_eq!(error, json!({ "code": "not_found", "message": "代表编号 D999999 不存在", "fields": [] }));
 }
 
 #[test]
 fn deputy_detail_refuses_when_nobody_is_signed_in() {
     let h = harness(|_| {});
     let error = h.invoke("deputy_detail", json!({ "code": "D000001" })).unwrap_err();
-    assert_eq!(error, json!({ "code": "forbidden", "message": "请先登录" }));
+    assert_eq!(error, json!({ "code": "forbidden", "message": "请先登录", "fields": [] }));
+}
+
+#[test]
+fn saving_a_deputy_with_a_bad_phone_names_the_field_in_chinese() {
+    let h = signed_in_harness_with_a_deputy();
+    let mut input = h.invoke("deputy_detail", json!({ "code": "D000001" })).unwrap();
+    let input = json!({
+        "code": "D000001", "name": input["name"].take(), "gender": null, "ethnicity": "", "birth_month": "1970-05",
+        "levels": [{ "level": "city", "term": 12 }], "electoral_district": "", "station_code": "XH-01",
+        "work_unit": "", "title": "", "leading_cadre": false, "entrepreneur": true, "public_contact": "",
+        "private_phone": "1381234", "id_number": "", "ended_on": null
+    });
+    let error = h.invoke("save_deputy", json!({ "input": input.clone() })).unwrap_err();
+    assert_eq!(error["code"], json!("invalid"));
+    assert_eq!(error["fields"][0]["field"], json!("private_phone"), "{error}");
+    assert!(error["fields"][0]["message"].as_str().unwrap().contains("不是有效的手机号码"), "{error}");
+
+    // The masked phone sent back unchanged keeps the stored one; the title change is saved.
+    let mut fixed = input;
+    fixed["private_phone"] = json!("138****5678");
+    fixed["title"] = json!("主任");
+    let saved = h.invoke("save_deputy", json!({ "input": fixed })).unwrap();
+    assert_eq!(saved["outcome"], json!("changed"), "{saved}");
+    let view = h.invoke("deputy_detail", json!({ "code": "D000001" })).unwrap();
+    assert_eq!((view["title"].clone(), view["private_phone_masked"].clone()), (json!("主任"), json!("138****5678")));
+}
+
+#[test]
+fn a_reveal_by_an_administrator_is_unmasked_and_audited() {
+    let h = signed_in_harness_with_a_deputy();
+    let refused = h.invoke("reveal_deputy_private", json!({ "code": "D000001", "reason": " " })).unwrap_err();
+    assert_eq!(refused["code"], json!("invalid"), "a reason is required: {refused}");
+    let data = h.invoke("reveal_deputy_private", json!({ "code": "D000001", "reason": "回访核实" })).unwrap();
+    assert_eq!(data["private_phone"], json!("13812345678"));
+    let store = Store::open(&h.dir.path().join("desk.db")).unwrap();
+    let audited: i64 = store
+        .conn()
+        .query_row("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%回访核实%'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[test]
+fn the_deputies_list_pages_and_the_platforms_list_filters() {
+    let h = signed_in_harness_with_a_deputy();
+    let filter = json!({ "text": "", "level": null, "region_id": null, "station_code": null,
+                         "leading_cadre": false, "entrepreneur": false, "status": "serving" });
+    let page = h.invoke("deputy_page", json!({ "filter": filter, "offset": 0, "limit": 200 })).unwrap();
+    assert_eq!((page["total"].clone(), page["rows"][0]["code"].clone()), (json!(1), json!("D000001")));
+    assert_eq!(page["rows"][0]["private_phone_masked"], json!("138****5678"));
+    let filter = json!({ "text": "", "kind": "station", "region_id": null, "star": null, "include_closed": false });
+    let platforms = h.invoke("platform_list", json!({ "filter": filter })).unwrap();
+    assert_eq!(platforms[0]["deputy_count"], json!(1), "{platforms}");
+    assert_eq!(h.invoke("region_list", json!({})).unwrap().as_array().unwrap().len(), 2);
+}
+
+/// Writes a deputies workbook with one good row and one with a bad phone to the fake dialog's file.
+fn write_picked_workbook(h: &Harness) -> String {
+    let path = h.dir.path().join(PICKED);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["姓名", "出生年月", "代表级别", "所属联络站", "手机号码"],
+        ["李娜", "1980-11", "市人大代表", "XH-01", "13911112222"],
+        ["王五", "1975-03", "市人大代表", "XH-01", "1391111"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn an_import_previews_then_commits_with_progress_and_lists_the_bad_row() {
+    let h = signed_in_harness_with_a_deputy();
+    write_picked_workbook(&h);
+    let path = h.invoke("choose_import_file", json!({})).unwrap();
+    assert!(path.as_str().unwrap().ends_with(PICKED), "{path}");
+
+    let preview = h.invoke("import_preview", json!({ "path": path.clone() })).unwrap();
+    let sheet = &preview["sheets"][0];
+    assert_eq!((sheet["created"].clone(), sheet["rejected"][0]["row"].clone()), (json!(1), json!(3)), "{preview}");
+    assert!(sheet["rejected"][0]["reason"].as_str().unwrap().contains("手机号码"), "{preview}");
+    assert!(h.progress.lock().unwrap().is_empty(), "a preview sends no progress");
+
+    let committed = h.invoke("import_commit", json!({ "path": path })).unwrap();
+    assert_eq!(committed["committed"], json!(true));
+    let progress = h.progress.lock().unwrap().clone();
+    assert_eq!(progress.last().map(|p| p.done == p.total && p.total > 0), Some(true), "{progress:?}");
+    let filter = json!({ "text": "ln", "level": null, "region_id": null, "station_code": null,
+                         "leading_cadre": false, "entrepreneur": false, "status": "serving" });
+    let page = h.invoke("deputy_page", json!({ "filter": filter, "offset": 0, "limit": 10 })).unwrap();
+    assert_eq!(page["rows"][0]["name"], json!("李娜"), "{page}");
+}
+
+#[test]
+fn an_unreadable_import_file_is_refused_in_chinese_and_changes_nothing() {
+    let h = signed_in_harness_with_a_deputy();
+    let before = h.invoke("roster_stats", json!({})).unwrap();
+    let missing = h.dir.path().join("nope.xlsx").display().to_string();
+    let error = h.invoke("import_preview", json!({ "path": missing })).unwrap_err();
+    assert!(error["message"].as_str().unwrap().starts_with("找不到文件"), "{error}");
+    let pdf = h.dir.path().join("名册.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4").unwrap();
+    let error = h.invoke("import_commit", json!({ "path": pdf.display().to_string() })).unwrap_err();
+    assert!(error["message"].as_str().unwrap().contains("不支持"), "{error}");
+    assert_eq!(h.invoke("roster_stats", json!({})).unwrap(), before);
+}
+
+#[test]
+fn operators_are_listed_and_added_by_an_administrator_only() {
+    let h = signed_in_harness();
+    let input = json!({ "login": "lisi", "display_name": "李四", "role": "clerk", "password": "clerk2026" });
+    let added = h.invoke("create_operator", json!({ "input": input })).unwrap();
+    assert_eq!(added["role_label"], json!("联络员"));
+    assert_eq!(h.invoke("list_operators", json!({})).unwrap().as_array().unwrap().len(), 2);
+    h.invoke("sign_out", json!({ "reason": "user" })).unwrap();
+    h.invoke("sign_in", json!({ "login": "lisi", "password": "clerk2026" })).unwrap();
+    let refused = h.invoke("list_operators", json!({})).unwrap_err();
+    assert_eq!(refused["code"], json!("forbidden"), "{refused}");
+    let refused = h.invoke("reveal_deputy_private", json!({ "code": "D000001", "reason": "看看" })).unwrap_err();
+    assert_eq!(refused["code"], json!("forbidden"), "{refused}");
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand; [`run`] opens the store and dispatches.
 
+mod audit;
 mod demo;
 mod operator;
 mod roster;
@@ -60,6 +61,7 @@ pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure
         Command::Roster(cmd) => roster::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Search(args) => search::run(&store, args, cli.json),
         Command::Stats => stats::run(&store, cli.json),
+        Command::Audit { action, limit } => audit::run(&store, action.as_deref(), *limit, cli.json),
         Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),
         Command::Setup(cmd) => setup::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Bench { .. } => unreachable!("handled above"),

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::OptionalExtension;
 
 use super::header::{Column, find_header};
+use super::progress::Watch;
 use super::{RosterKind, RowReader, SheetReport, cells, is_blank, save_error_to_row};
 use crate::error::{Error, Result};
 use crate::roster::deputy::{self, DeputyInput};
@@ -153,12 +154,13 @@ pub const COLUMNS: &[Column<Field>] = &[
 ];
 
 /// Imports the deputies of one sheet.
-pub fn import(w: &mut Writer<'_>, grid: &Grid) -> Result<SheetReport> {
+pub fn import(w: &mut Writer<'_>, grid: &Grid, watch: &mut Watch<'_>) -> Result<SheetReport> {
     let header = find_header(&grid.rows, COLUMNS)
         .ok_or_else(|| Error::Invalid(format!("工作表“{}”中找不到代表名册表头", grid.name)))?;
     let mut report = SheetReport::new(&grid.name, RosterKind::Deputies, header.last_header_row + 1);
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in header.last_header_row + 1..grid.rows.len() {
+        watch.row_done()?;
         if is_blank(grid, row) {
             continue;
         }

@@ -10,6 +10,7 @@ mod cells;
 pub mod deputies;
 pub mod header;
 pub mod platforms;
+pub mod progress;
 
 use serde::Serialize;
 
@@ -17,11 +18,13 @@ use crate::error::{Error, Result};
 use crate::roster::{SaveOutcome, Saved};
 use crate::store::{Store, Writer};
 use crate::tabular::{Grid, TableOut};
+use progress::Watch;
 
 pub use cells::{clean, half_width};
 
 /// What a sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum RosterKind {
     /// 代表名册.
@@ -42,8 +45,10 @@ impl RosterKind {
 
 /// A row that was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct RowError {
     /// Excel row number (1-based).
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub row: usize,
     /// The column's header as written in the file ("" when the problem is the whole row).
     pub column: String,
@@ -55,22 +60,29 @@ pub struct RowError {
 
 /// The outcome of importing one sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct SheetReport {
     /// Sheet name.
     pub sheet: String,
     /// What it held.
     pub kind: RosterKind,
     /// Excel row number of the (last) header row.
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub header_row: usize,
     /// Data rows seen (blank rows not counted).
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub rows: usize,
     /// New records.
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub created: usize,
     /// Records with changed fields.
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub changed: usize,
     /// Records already exactly so.
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub unchanged: usize,
     /// Regions created for platforms in places not yet on the roster.
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub regions_created: usize,
     /// Rows not imported, with reasons.
     pub rejected: Vec<RowError>,
@@ -102,6 +114,7 @@ impl SheetReport {
 
 /// The outcome of importing a workbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct ImportReport {
     /// True when the changes were written; false for a preview.
     pub committed: bool,
@@ -131,15 +144,26 @@ pub fn detect_kind(grid: &Grid) -> Option<RosterKind> {
 
 /// Runs the import and rolls it back: what would happen.
 pub fn preview(store: &mut Store, grids: &[Grid], operator: &str) -> Result<ImportReport> {
-    store.dry_run(operator, |w| run(w, grids, false))
+    progress::unwatched(|watch| store.dry_run(operator, |w| run(w, grids, false, watch)))
 }
 
 /// Runs the import and commits the accepted rows in one transaction.
 pub fn commit(store: &mut Store, grids: &[Grid], operator: &str) -> Result<ImportReport> {
-    store.write(operator, |w| run(w, grids, true))
+    progress::unwatched(|watch| commit_watched(store, grids, operator, watch))
 }
 
-fn run(w: &mut Writer<'_>, grids: &[Grid], committed: bool) -> Result<ImportReport> {
+/// [`commit`], reporting progress to `watch` and stopping with [`Error::Cancelled`] (nothing written) when it is
+/// cancelled.
+pub fn commit_watched(
+    store: &mut Store,
+    grids: &[Grid],
+    operator: &str,
+    watch: &mut Watch<'_>,
+) -> Result<ImportReport> {
+    store.write(operator, |w| run(w, grids, true, watch))
+}
+
+fn run(w: &mut Writer<'_>, grids: &[Grid], committed: bool, watch: &mut Watch<'_>) -> Result<ImportReport> {
     let mut report = ImportReport { committed, sheets: Vec::new(), skipped_sheets: Vec::new() };
     // Platforms first, so that deputies in the same workbook can name stations it creates.
     let mut kinds: Vec<(&Grid, RosterKind)> = Vec::new();
@@ -150,13 +174,15 @@ fn run(w: &mut Writer<'_>, grids: &[Grid], committed: bool) -> Result<ImportRepo
         }
     }
     kinds.sort_by_key(|(_, k)| *k == RosterKind::Deputies);
+    watch.start(&kinds.iter().map(|(g, _)| *g).collect::<Vec<_>>());
     for (grid, kind) in kinds {
         let sheet = match kind {
-            RosterKind::Deputies => deputies::import(w, grid)?,
-            RosterKind::Platforms => platforms::import(w, grid)?,
+            RosterKind::Deputies => deputies::import(w, grid, watch)?,
+            RosterKind::Platforms => platforms::import(w, grid, watch)?,
         };
         report.sheets.push(sheet);
     }
+    watch.finish();
     if report.sheets.is_empty() {
         return Err(Error::Invalid(
             "文件中没有找到代表名册或联络站名册的表头（例如“姓名”“代表级别”“所属联络站”或“名称”“类型”“县（市、区）”）"
@@ -252,10 +278,10 @@ pub(crate) fn is_blank(grid: &Grid, row: usize) -> bool {
 
 /// Maps a save error (a rule that needs the database) to a row error; storage errors abort the import.
 pub(crate) fn save_error_to_row(err: Error, row: usize) -> Result<RowError> {
+    let row_error = |reason| RowError { row: row + 1, column: String::new(), value: String::new(), reason };
     match err {
-        Error::Invalid(reason) | Error::NotFound(reason) | Error::Conflict(reason) => {
-            Ok(RowError { row: row + 1, column: String::new(), value: String::new(), reason })
-        }
+        Error::Invalid(reason) | Error::NotFound(reason) | Error::Conflict(reason) => Ok(row_error(reason)),
+        fields @ Error::InvalidFields(_) => Ok(row_error(fields.to_string())),
         other => Err(other),
     }
 }

@@ -132,3 +132,41 @@ fn platforms_import_creates_missing_regions_and_keeps_star_history() {
     let stats = crate::stats::roster_stats(t.store.conn()).unwrap();
     assert_eq!((stats.star_city, stats.star_province), (1, 1));
 }
+
+#[test]
+fn a_watched_commit_reports_progress_up_to_the_total() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let mut seen = Vec::new();
+    let mut report = |p: super::progress::ImportProgress| seen.push(p);
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut watch = super::progress::Watch::new(&mut report, &cancel);
+    let result = super::commit_watched(&mut t.store, &[messy_deputies()], "王芳", &mut watch).unwrap();
+    assert!(result.committed);
+    let total = messy_deputies().rows.len() as u32;
+    assert_eq!(seen.first().map(|p| (p.done, p.total)), Some((0, total)), "the start is reported");
+    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((total, total)), "the end is reported");
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done), "progress never goes back");
+}
+
+#[test]
+fn a_cancelled_commit_writes_nothing() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let count = |t: &crate::testing::TestStore| -> i64 {
+        t.store.conn().query_row("SELECT COUNT(*) FROM change_log", [], |r| r.get(0)).unwrap()
+    };
+    let before = count(&t);
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    // The operator presses 取消 as soon as the import starts.
+    let mut report = |p: super::progress::ImportProgress| {
+        if p.done == 0 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let mut watch = super::progress::Watch::new(&mut report, &cancel);
+    let error = super::commit_watched(&mut t.store, &[messy_deputies()], "王芳", &mut watch).unwrap_err();
+    assert!(matches!(error, crate::Error::Cancelled), "{error:?}");
+    assert_eq!(count(&t), before);
+    assert!(deputy_by_code(t.store.conn(), "D000004").unwrap().is_none());
+}

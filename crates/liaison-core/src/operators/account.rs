@@ -23,7 +23,8 @@ pub const MAX_LOGIN_LEN: usize = 32;
 pub const MAX_NAME_LEN: usize = 32;
 
 /// An operator to add.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct NewOperator {
     /// Login (any case; stored lower-case).
     pub login: String,
@@ -37,6 +38,7 @@ pub struct NewOperator {
 
 /// An operator as shown to an administrator. Holds no password hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct OperatorView {
     /// Id (UUIDv7).
     pub id: String,
@@ -55,7 +57,7 @@ pub struct OperatorView {
     /// The last successful sign-in (RFC 3339).
     pub last_sign_in_at: Option<String>,
     /// Wrong passwords since the last success or lock.
-    pub failed_attempts: i64,
+    pub failed_attempts: u32,
     /// The end of the latest lock (RFC 3339), which may lie in the past: see [`OperatorView::is_locked_at`].
     pub locked_until: Option<String>,
 }
@@ -147,6 +149,12 @@ pub fn reactivate(w: &mut Writer<'_>, actor: &Session, login: &str) -> Result<()
     w.tx()
         .execute("UPDATE operators SET active = 1, failed_attempts = 0, locked_until = NULL WHERE id = ?1", [&op.id])?;
     w.audit_local("operator_reactivate", AUDIT_ENTITY, &op.id, "")
+}
+
+/// Every operator, for an administrator (the operators screen).
+pub fn list_as(w: &Writer<'_>, actor: &Session) -> Result<Vec<OperatorView>> {
+    authorize(w, actor, Role::may_manage_operators, "只有管理员可以查看操作员名单")?;
+    list(w.tx())
 }
 
 /// Every operator, active first, then by login.

@@ -127,7 +127,7 @@ fn five_wrong_passwords_lock_for_fifteen_minutes() {
     for attempt in 1..MAX_FAILED_ATTEMPTS {
         let msg = invalid_message(sign_in(&mut t.store, "lisi", "wrongpass1").unwrap_err());
         assert_eq!(msg, "用户名或密码错误");
-        assert_eq!(account::get(t.store.conn(), "lisi").unwrap().unwrap().failed_attempts, attempt);
+        assert_eq!(account::get(t.store.conn(), "lisi").unwrap().unwrap().failed_attempts as i64, attempt);
     }
     // the fifth failure locks; the store's clock is 2026-03-02 09:00 UTC = 17:00 Beijing time
     let err = sign_in(&mut t.store, "lisi", "wrongpass1").unwrap_err();

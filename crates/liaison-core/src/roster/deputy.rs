@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::kinds::{Gender, Level};
-use super::{Saved, id_by_code, save_by_code, validate};
+use super::{Saved, id_by_code, mask, save_by_code, validate};
 use crate::changelog::{EntityKind, Fields};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldIssue, Result};
 use crate::search;
 use crate::store::Writer;
 
@@ -49,8 +49,9 @@ impl DeputyStatus {
     }
 }
 
-/// A deputy to save.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A deputy to save (from a form, a roster file or a sync bundle).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct DeputyInput {
     /// Deputy number; empty means "find by name, birth month and level, or allocate a new number".
     pub code: String,
@@ -82,44 +83,98 @@ pub struct DeputyInput {
     pub private_phone: String,
     /// Resident ID number (optional, sensitive).
     pub id_number: String,
-    /// When the deputy stopped serving; `None` while serving.
+    /// When the deputy stopped serving; `None` while serving. (`YYYY-MM-DD` over IPC.)
+    #[cfg_attr(feature = "ipc", specta(type = Option<String>))]
     pub ended_on: Option<NaiveDate>,
 }
 
-/// Checks a deputy against the rules that need no database, normalising phones and IDs in place.
+/// Checks a deputy against the rules that need no database, normalising phones and IDs in place. Every field
+/// that fails is reported ([`Error::InvalidFields`]), so a form can show each message under its field.
 pub fn check(input: &mut DeputyInput) -> Result<()> {
+    let mut issues = Vec::new();
     input.name = input.name.trim().to_owned();
     if input.name.is_empty() {
-        return Err(Error::Invalid("代表姓名不能为空".into()));
+        issues.push(FieldIssue::new("name", "代表姓名不能为空"));
     }
+    let who = if input.name.is_empty() { "该代表".to_owned() } else { format!("代表“{}”", input.name) };
     if input.levels.is_empty() {
-        return Err(Error::Invalid(format!("代表“{}”没有填写代表级别", input.name)));
+        issues.push(FieldIssue::new("levels", format!("{who}没有填写代表级别")));
     }
     input.levels.sort();
     if input.levels.windows(2).any(|w| w[0].level == w[1].level) {
-        return Err(Error::Invalid(format!("代表“{}”的同一级别填写了两次", input.name)));
+        issues.push(FieldIssue::new("levels", format!("{who}的同一级别填写了两次")));
     }
     if !input.birth_month.is_empty() {
-        input.birth_month = validate::birth_month(&input.birth_month).map_err(Error::Invalid)?;
+        normalize(&mut input.birth_month, "birth_month", validate::birth_month, &mut issues);
     }
-    for phone in [&mut input.public_contact, &mut input.private_phone] {
-        if !phone.is_empty() {
-            *phone = validate::phone(phone).map_err(Error::Invalid)?;
-        }
+    normalize(&mut input.public_contact, "public_contact", validate::phone, &mut issues);
+    if !is_masked(&input.private_phone) {
+        normalize(&mut input.private_phone, "private_phone", validate::phone, &mut issues);
     }
-    if !input.id_number.is_empty() {
-        input.id_number = validate::id_number(&input.id_number).map_err(Error::Invalid)?;
+    if !is_masked(&input.id_number) {
+        normalize(&mut input.id_number, "id_number", validate::id_number, &mut issues);
     }
     if input.ended_on.is_none() && input.station_code.as_deref().is_none_or(str::is_empty) {
-        return Err(Error::Invalid(format!("在任代表“{}”必须编入一个联络站（编组进站）", input.name)));
+        issues.push(FieldIssue::new("station_code", format!("在任{who}必须编入一个联络站（编组进站）")));
     }
-    Ok(())
+    if issues.is_empty() { Ok(()) } else { Err(Error::InvalidFields(issues)) }
+}
+
+/// Replaces a non-empty `value` by its normalised form, or records why it is invalid.
+fn normalize(
+    value: &mut String,
+    field: &str,
+    rule: fn(&str) -> std::result::Result<String, String>,
+    issues: &mut Vec<FieldIssue>,
+) {
+    if value.trim().is_empty() {
+        value.clear();
+        return;
+    }
+    match rule(value) {
+        Ok(normal) => *value = normal,
+        Err(reason) => issues.push(FieldIssue::new(field, reason)),
+    }
+}
+
+/// A masked value (`138****5678`, as every list, export and form shows it) stands for "keep what is stored".
+pub fn is_masked(value: &str) -> bool {
+    value.contains(['*', '＊'])
+}
+
+/// Puts the stored private phone and ID number back where the input carries their masked form, refusing a masked
+/// value that does not match what is stored (or a new deputy, who has nothing stored).
+fn keep_masked_private(tx: &Transaction<'_>, input: &mut DeputyInput) -> Result<()> {
+    if !is_masked(&input.private_phone) && !is_masked(&input.id_number) {
+        return Ok(());
+    }
+    let stored: Option<(String, String)> = tx
+        .prepare_cached("SELECT private_phone, id_number FROM deputies WHERE code = ?1")?
+        .query_row([&input.code], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (phone, id) = stored.unwrap_or_default();
+    let mut issues = Vec::new();
+    for (value, stored, masked, field) in [
+        (&mut input.private_phone, phone, mask::phone as fn(&str) -> String, "private_phone"),
+        (&mut input.id_number, id, mask::id_number, "id_number"),
+    ] {
+        if !is_masked(value) {
+            continue;
+        }
+        if stored.is_empty() || masked(&stored) != value.replace('＊', "*") {
+            issues.push(FieldIssue::new(field, "这是脱敏后的号码，与已存的号码不符；请填写完整号码"));
+        } else {
+            *value = stored;
+        }
+    }
+    if issues.is_empty() { Ok(()) } else { Err(Error::InvalidFields(issues)) }
 }
 
 /// Creates or updates a deputy. See the module docs for the rules.
 pub fn save(w: &mut Writer<'_>, input: &DeputyInput) -> Result<Saved> {
     let mut input = input.clone();
     check(&mut input)?;
+    keep_masked_private(w.tx(), &mut input)?;
     let station_id = match input.station_code.as_deref().filter(|c| !c.is_empty()) {
         None => None,
         Some(code) => {
@@ -129,9 +184,17 @@ pub fn save(w: &mut Writer<'_>, input: &DeputyInput) -> Result<Saved> {
                 .query_row([code], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             match row {
-                None => return Err(Error::NotFound(format!("联络站编码 {code} 不存在"))),
+                None => {
+                    return Err(Error::InvalidFields(vec![FieldIssue::new(
+                        "station_code",
+                        format!("联络站编码 {code} 不存在"),
+                    )]));
+                }
                 Some((_, status)) if status == "closed" && input.ended_on.is_none() => {
-                    return Err(Error::Invalid(format!("联络站 {code} 已关闭，不能编入在任代表")));
+                    return Err(Error::InvalidFields(vec![FieldIssue::new(
+                        "station_code",
+                        format!("联络站 {code} 已关闭，不能编入在任代表"),
+                    )]));
                 }
                 Some((id, _)) => Some(id),
             }
@@ -219,6 +282,7 @@ fn next_code(tx: &Transaction<'_>) -> Result<String> {
 
 /// A deputy's private data, unmasked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct PrivateData {
     /// Private phone.
     pub private_phone: String,

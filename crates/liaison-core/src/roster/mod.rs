@@ -6,6 +6,7 @@
 
 pub mod deputy;
 pub mod kinds;
+pub mod listing;
 pub mod mask;
 pub mod photo;
 pub mod platform;
@@ -22,6 +23,7 @@ use crate::store::Writer;
 
 /// What saving a record did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum SaveOutcome {
     /// A new record.
@@ -34,9 +36,12 @@ pub enum SaveOutcome {
 
 /// The id of a saved record and what happened to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Saved {
     /// The record's id.
     pub id: String,
+    /// The record's human code (a new deputy's allocated number).
+    pub code: String,
     /// What happened.
     pub outcome: SaveOutcome,
 }
@@ -54,14 +59,14 @@ pub(crate) fn save_by_code(w: &mut Writer<'_>, kind: EntityKind, code: &str, fie
         None => {
             let id = w.new_id().to_string();
             w.change(kind, &id, Op::Insert, fields)?;
-            Ok(Saved { id, outcome: SaveOutcome::Created })
+            Ok(Saved { id, code: code.to_owned(), outcome: SaveOutcome::Created })
         }
         Some(id) => {
             let stored = stored_fields(w, kind, &id)?;
             let changed: Fields = fields.into_iter().filter(|(k, v)| stored.get(k) != Some(v)).collect();
             let outcome = if changed.is_empty() { SaveOutcome::Unchanged } else { SaveOutcome::Changed };
             w.change(kind, &id, Op::Update, changed)?;
-            Ok(Saved { id, outcome })
+            Ok(Saved { id, code: code.to_owned(), outcome })
         }
     }
 }

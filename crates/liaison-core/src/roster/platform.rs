@@ -12,19 +12,22 @@ use serde_json::json;
 use super::kinds::{PlatformKind, StarLevel};
 use super::{Saved, id_by_code, save_by_code, validate};
 use crate::changelog::{EntityKind, Fields};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldIssue, Result};
 use crate::search;
 use crate::store::Writer;
 
 /// One award of a star rating.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct StarRating {
     /// City or province level.
     pub level: StarLevel,
     /// The year it was awarded.
     pub year: i32,
-    /// When it was withdrawn, if it was.
+    /// When it was withdrawn, if it was. (`YYYY-MM-DD` over IPC.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ipc", specta(type = Option<String>))]
+    #[cfg_attr(feature = "ipc", specta(optional))]
     pub withdrawn_on: Option<NaiveDate>,
     /// Why it was withdrawn.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -69,7 +72,8 @@ pub fn set_current_star(
 }
 
 /// A platform to save.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct PlatformInput {
     /// Code, e.g. "ZH-YM-01".
     pub code: String,
@@ -93,23 +97,45 @@ pub struct PlatformInput {
     pub head_name: String,
     /// The clerks' names.
     pub clerks: Vec<String>,
-    /// When it closed, if it did.
+    /// When it closed, if it did. (`YYYY-MM-DD` over IPC.)
+    #[cfg_attr(feature = "ipc", specta(type = Option<String>))]
     pub closed_on: Option<NaiveDate>,
 }
 
 /// Creates or updates the platform with this code.
 pub fn save(w: &mut Writer<'_>, input: &PlatformInput) -> Result<Saved> {
-    let kind = input.kind.ok_or_else(|| Error::Invalid("平台类型不能为空".into()))?;
-    if input.code.trim().is_empty() || input.name.trim().is_empty() {
-        return Err(Error::Invalid("平台的编码和名称不能为空".into()));
+    let mut issues = Vec::new();
+    if input.code.trim().is_empty() {
+        issues.push(FieldIssue::new("code", "平台编码不能为空"));
     }
-    let region_id = id_by_code(w.tx(), EntityKind::Region, &input.region_code)?
-        .ok_or_else(|| Error::NotFound(format!("所属区域编码 {} 不存在", input.region_code)))?;
-    let phone =
-        if input.phone.is_empty() { String::new() } else { validate::phone(&input.phone).map_err(Error::Invalid)? };
+    if input.name.trim().is_empty() {
+        issues.push(FieldIssue::new("name", "平台名称不能为空"));
+    }
+    if input.kind.is_none() {
+        issues.push(FieldIssue::new("kind", "平台类型不能为空"));
+    }
+    let region_id = id_by_code(w.tx(), EntityKind::Region, &input.region_code)?;
+    if region_id.is_none() {
+        let message = if input.region_code.trim().is_empty() {
+            "请选择所在区域".to_owned()
+        } else {
+            format!("所属区域编码 {} 不存在", input.region_code)
+        };
+        issues.push(FieldIssue::new("region_code", message));
+    }
+    let phone = match input.phone.trim() {
+        "" => String::new(),
+        raw => validate::phone(raw).unwrap_or_else(|reason| {
+            issues.push(FieldIssue::new("phone", reason));
+            String::new()
+        }),
+    };
     if let Some(bad) = input.reception_days.iter().find(|d| !(1..=7).contains(*d)) {
-        return Err(Error::Invalid(format!("接待日 {bad} 不是星期一到星期日")));
+        issues.push(FieldIssue::new("reception_days", format!("接待日 {bad} 不是星期一到星期日")));
     }
+    let (Some(kind), Some(region_id), true) = (input.kind, region_id, issues.is_empty()) else {
+        return Err(Error::InvalidFields(issues));
+    };
     let mut days = input.reception_days.clone();
     days.sort_unstable();
     days.dedup();

@@ -99,6 +99,7 @@ pub fn all_deputies(conn: &rusqlite::Connection) -> Result<Vec<DeputyView>> {
 
 /// A platform as lists and exports show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct PlatformView {
     /// Id.
     pub id: String,
@@ -137,17 +138,18 @@ pub struct PlatformView {
     /// When it closed.
     pub closed_on: Option<String>,
     /// Serving deputies grouped here.
-    pub deputy_count: i64,
+    pub deputy_count: u32,
 }
 
-const PLATFORM_SELECT: &str = "SELECT p.id, p.code, p.name, p.kind, COALESCE(c.name, r.name), r.name, r.code,
+pub(crate) const PLATFORM_SELECT: &str =
+    "SELECT p.id, p.code, p.name, p.kind, COALESCE(c.name, r.name), r.name, r.code,
     p.address, p.phone, p.opening_hours, p.reception_days, p.star_level, p.star_year, p.star_ratings,
     p.head_name, p.clerks, p.status, p.closed_on,
     (SELECT COUNT(*) FROM deputies d WHERE d.station_id = p.id AND d.status = 'serving')
     FROM platforms p JOIN regions r ON r.id = p.region_id
     LEFT JOIN regions c ON c.id = r.parent_id AND c.parent_id IS NOT NULL";
 
-fn platform_from_row(r: &Row<'_>) -> rusqlite::Result<PlatformView> {
+pub(crate) fn platform_from_row(r: &Row<'_>) -> rusqlite::Result<PlatformView> {
     Ok(PlatformView {
         id: r.get(0)?,
         code: r.get(1)?,

@@ -24,6 +24,7 @@ pub struct RegionInput {
 
 /// A stored region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Region {
     /// Id.
     pub id: String,

@@ -48,7 +48,7 @@ fn a_rejected_write_leaves_nothing_behind() {
         deputy::save(w, &deputy("D000010", "李四"))?;
         deputy::save(w, &DeputyInput { station_code: Some("NOPE".into()), ..deputy("D000011", "王五") })
     });
-    assert!(matches!(result, Err(Error::NotFound(_))));
+    assert!(matches!(result, Err(Error::InvalidFields(_))));
     assert_eq!(count(&t.store, "SELECT COUNT(*) FROM change_log"), before);
     assert!(deputy_by_code(t.store.conn(), "D000010").unwrap().is_none(), "the first save was rolled back too");
 }
@@ -180,4 +180,87 @@ fn star_ratings_are_derived_from_history() {
     let view = platform_by_code(t.store.conn(), "XH-01").unwrap().unwrap();
     assert_eq!((view.star_level, view.star_year), (StarLevel::None, None));
     assert_eq!(view.star_ratings.len(), 1, "history kept");
+}
+
+fn issues_of(error: Error) -> Vec<(String, String)> {
+    match error {
+        Error::InvalidFields(issues) => issues.into_iter().map(|i| (i.field, i.message)).collect(),
+        other => panic!("expected field issues, got {other:?}"),
+    }
+}
+
+#[test]
+fn every_bad_field_of_a_deputy_is_named_with_a_chinese_reason() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let input = DeputyInput {
+        name: " ".into(),
+        private_phone: "1381234".into(),
+        id_number: "410402199001011234".into(),
+        station_code: None,
+        ..deputy("D000001", "")
+    };
+    let issues = issues_of(t.store.write("tester", |w| deputy::save(w, &input)).unwrap_err());
+    let fields: Vec<&str> = issues.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fields, vec!["name", "private_phone", "id_number", "station_code"]);
+    assert!(issues[1].1.contains("不是有效的手机号码"), "{:?}", issues[1]);
+}
+
+#[test]
+fn an_unknown_station_is_an_issue_of_the_station_field() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let input = DeputyInput { station_code: Some("NOPE".into()), ..deputy("D000001", "张明新") };
+    let issues = issues_of(t.store.write("tester", |w| deputy::save(w, &input)).unwrap_err());
+    assert_eq!(issues, vec![("station_code".into(), "联络站编码 NOPE 不存在".into())]);
+}
+
+#[test]
+fn a_masked_private_phone_sent_back_keeps_the_stored_one() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let view = deputy_by_code(t.store.conn(), "D000001").unwrap().unwrap();
+    let edited = DeputyInput {
+        title: "主任".into(),
+        private_phone: view.private_phone_masked.clone(),
+        ..deputy("D000001", "张明新")
+    };
+    let saved = t.store.write("tester", |w| deputy::save(w, &edited)).unwrap();
+    assert_eq!(saved.outcome, SaveOutcome::Changed);
+    let stored: String = t
+        .store
+        .conn()
+        .query_row("SELECT private_phone FROM deputies WHERE code = 'D000001'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, "13812345678");
+}
+
+#[test]
+fn a_masked_value_that_does_not_match_or_a_new_deputy_is_refused() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let wrong = DeputyInput { private_phone: "139****0000".into(), ..deputy("D000001", "张明新") };
+    let issues = issues_of(t.store.write("tester", |w| deputy::save(w, &wrong)).unwrap_err());
+    assert_eq!(issues[0].0, "private_phone");
+    let new = DeputyInput { private_phone: "138****5678".into(), ..deputy("", "新代表") };
+    let issues = issues_of(t.store.write("tester", |w| deputy::save(w, &new)).unwrap_err());
+    assert_eq!(issues[0].0, "private_phone");
+}
+
+#[test]
+fn a_platform_names_each_bad_field() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let input = platform::PlatformInput {
+        code: "XH-02".into(),
+        name: "".into(),
+        kind: None,
+        region_code: "999".into(),
+        phone: "12".into(),
+        reception_days: vec![8],
+        ..Default::default()
+    };
+    let issues = issues_of(t.store.write("tester", |w| platform::save(w, &input)).unwrap_err());
+    let fields: Vec<&str> = issues.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fields, vec!["name", "kind", "region_code", "phone", "reception_days"]);
 }

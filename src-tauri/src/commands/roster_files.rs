@@ -1,0 +1,223 @@
+//! Commands that move the roster in and out of spreadsheet files: the native open/save dialogs (run from Rust, so
+//! the webview needs no dialog or file-system permission), the import preview and commit (off the async runtime's
+//! threads, with progress events and a cancel switch), the export and the import template.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use liaison_core::export::{deputies_table, platforms_table};
+use liaison_core::import::progress::{self, Watch};
+use liaison_core::import::{self, ImportReport, RosterKind};
+use liaison_core::tabular::TableOut;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_specta::Event;
+
+use super::{lock, require_session, signed_in};
+use crate::ipc::{IpcError, IpcResult};
+use crate::{SessionState, StoreState};
+
+/// The cancel switch of the running import (managed state; one import at a time).
+#[derive(Default)]
+pub struct ImportCancel(Arc<AtomicBool>);
+
+/// A save dialog: suggested file name in, chosen path (or `None`, cancelled) out.
+pub type SaveDialog = Box<dyn Fn(&str) -> Option<PathBuf> + Send + Sync>;
+
+/// What the roster-file commands need from the window system: the native open and save dialogs and the progress
+/// event. Made in `setup` from the app handle and managed as `Arc<FileServices>`, so the commands do not depend on
+/// the runtime type (tests on the mock runtime manage their own).
+pub struct FileServices {
+    /// Shows the open dialog for a roster workbook; `None` when cancelled.
+    pub pick_file: Box<dyn Fn() -> Option<PathBuf> + Send + Sync>,
+    /// Shows the save dialog with a suggested file name; `None` when cancelled.
+    pub save_file: SaveDialog,
+    /// Sends an import's progress to the window.
+    pub progress: Box<dyn Fn(ImportProgress) + Send + Sync>,
+}
+
+impl FileServices {
+    /// The real dialogs and event of `app`.
+    pub fn for_app<R: Runtime>(app: &AppHandle<R>) -> Self {
+        let (open, save, events) = (app.clone(), app.clone(), app.clone());
+        FileServices {
+            pick_file: Box::new(move || {
+                let dialog = open.dialog().file().set_title("选择要导入的名册文件");
+                let chosen = dialog.add_filter("名册表格", IMPORT_EXTENSIONS).blocking_pick_file();
+                chosen.and_then(|p| p.into_path().ok())
+            }),
+            save_file: Box::new(move |name| {
+                let dialog = save.dialog().file().set_title("保存名册").set_file_name(name);
+                let chosen = dialog.add_filter("Excel 工作簿", &["xlsx"]).blocking_save_file();
+                chosen.and_then(|p| p.into_path().ok()).map(with_xlsx_extension)
+            }),
+            progress: Box::new(move |p| {
+                // A lost progress event only delays the bar; the import goes on.
+                let _ = p.emit(&events);
+            }),
+        }
+    }
+}
+
+/// How far the running import is; sent as the `import-progress` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ImportProgress {
+    /// Rows handled so far.
+    pub done: u32,
+    /// Rows in the sheets being imported.
+    pub total: u32,
+}
+
+impl From<progress::ImportProgress> for ImportProgress {
+    fn from(p: progress::ImportProgress) -> Self {
+        ImportProgress { done: p.done, total: p.total }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct ExportSummary {
+    /// The file written.
+    pub path: String,
+    /// Data rows written (header rows not counted).
+    pub rows: u32,
+}
+
+/// The spreadsheet types the import reads.
+const IMPORT_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "txt"];
+
+/// Asks for a roster workbook with the system's open dialog; `null` when the clerk cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_import_file(
+    files: State<'_, Arc<FileServices>>,
+    session: State<'_, SessionState>,
+) -> IpcResult<Option<String>> {
+    require_session(&session)?;
+    let files = Arc::clone(&files);
+    let chosen = blocking(move || Ok((files.pick_file)())).await?;
+    Ok(chosen.map(|p| p.display().to_string()))
+}
+
+/// Asks where to save a roster workbook with the system's save dialog; `null` when the clerk cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_export_file(
+    files: State<'_, Arc<FileServices>>,
+    session: State<'_, SessionState>,
+    kind: RosterKind,
+) -> IpcResult<Option<String>> {
+    require_session(&session)?;
+    let name = match kind {
+        RosterKind::Deputies => "代表名册.xlsx",
+        RosterKind::Platforms => "联络站名册.xlsx",
+    };
+    let files = Arc::clone(&files);
+    let chosen = blocking(move || Ok((files.save_file)(name))).await?;
+    Ok(chosen.map(|p| p.display().to_string()))
+}
+
+/// A save path without an extension gets `.xlsx` (GTK's save dialog does not add one).
+fn with_xlsx_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() { path } else { path.with_extension("xlsx") }
+}
+
+/// What importing the file would do: the whole import, rolled back.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_preview(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    path: String,
+) -> IpcResult<ImportReport> {
+    let operator = signed_in(&session)?.operator();
+    let store = StoreState::clone(&store);
+    blocking(move || {
+        let grids = liaison_sheets::read_file(path.as_ref())?;
+        Ok(import::preview(&mut *lock(&store)?, &grids, &operator)?)
+    })
+    .await
+}
+
+/// Imports the file in one transaction in the signed-in operator's name, sending `import-progress` events;
+/// `cancelled` (nothing written) after [`cancel_import`].
+#[tauri::command]
+#[specta::specta]
+pub async fn import_commit(
+    files: State<'_, Arc<FileServices>>,
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    cancel: State<'_, ImportCancel>,
+    path: String,
+) -> IpcResult<ImportReport> {
+    let operator = signed_in(&session)?.operator();
+    let store = StoreState::clone(&store);
+    let cancel = Arc::clone(&cancel.0);
+    cancel.store(false, Ordering::Relaxed);
+    let files = Arc::clone(&files);
+    blocking(move || {
+        let grids = liaison_sheets::read_file(path.as_ref())?;
+        let mut report = |p: progress::ImportProgress| (files.progress)(ImportProgress::from(p));
+        let mut watch = Watch::new(&mut report, &cancel);
+        Ok(import::commit_watched(&mut *lock(&store)?, &grids, &operator, &mut watch)?)
+    })
+    .await
+}
+
+/// Asks the running import to stop; it rolls back and answers `cancelled`.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_import(cancel: State<'_, ImportCancel>) -> IpcResult<()> {
+    cancel.0.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Writes the deputies or platforms roster to an XLSX file, personal data masked.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_roster(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    kind: RosterKind,
+    path: String,
+) -> IpcResult<ExportSummary> {
+    require_session(&session)?;
+    let store = StoreState::clone(&store);
+    blocking(move || {
+        let table = {
+            let store = lock(&store)?;
+            match kind {
+                RosterKind::Deputies => deputies_table(store.conn())?,
+                RosterKind::Platforms => platforms_table(store.conn())?,
+            }
+        };
+        write_xlsx(path, table)
+    })
+    .await
+}
+
+/// Writes the empty import template of a roster kind (headers and an example row) to an XLSX file.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_template(
+    session: State<'_, SessionState>,
+    kind: RosterKind,
+    path: String,
+) -> IpcResult<ExportSummary> {
+    require_session(&session)?;
+    let table = import::templates().into_iter().find(|(k, _)| *k == kind).map(|(_, t)| t);
+    let table = table.ok_or_else(|| IpcError::internal(format!("no import template for {kind:?}")))?;
+    blocking(move || write_xlsx(path, table)).await
+}
+
+fn write_xlsx(path: String, table: TableOut) -> IpcResult<ExportSummary> {
+    liaison_sheets::write_xlsx_file(path.as_ref(), std::slice::from_ref(&table))?;
+    Ok(ExportSummary { path, rows: u32::try_from(table.rows.len()).unwrap_or(u32::MAX) })
+}
+
+/// Runs file and database work on a blocking thread, so the async runtime (and other commands) stay responsive.
+async fn blocking<T: Send + 'static>(job: impl FnOnce() -> IpcResult<T> + Send + 'static) -> IpcResult<T> {
+    tauri::async_runtime::spawn_blocking(job).await.map_err(IpcError::internal)?
+}

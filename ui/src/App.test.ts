@@ -70,7 +70,7 @@ describe("App shell", () => {
     backend({ mode: "station", station_code: "XH-01", station_name: "光明路联络站", city_name: "", idle_lock_minutes: 10 });
     wrapper = await mountApp();
     expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：光明路联络站");
-    expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("模式：站点模式");
+    expect(wrapper.get('[data-testid="header-mode"]').text()).toBe("模式：联络站模式");
     expect(wrapper.get('[data-testid="header-operator"]').text()).toBe("操作员：王芳（管理员）");
 
     await wrapper.get('[data-testid="lang-en"] input').setValue(true);
@@ -99,9 +99,9 @@ describe("App shell", () => {
 
   it("opens a screen from the navigation and shows the honest empty state", async () => {
     wrapper = await mountApp();
-    await wrapper.get('[data-testid="nav-stations"]').trigger("click");
+    await wrapper.get('[data-testid="nav-qrcodes"]').trigger("click");
     await flushPromises();
-    expect(wrapper.get('[data-testid="page-title"]').text()).toBe("联络站");
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe("二维码");
     expect(wrapper.get('[data-testid="coming-soon"]').text()).toContain("该功能将在后续版本提供");
   });
 

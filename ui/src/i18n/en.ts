@@ -1,5 +1,9 @@
 // English messages: the second language. Same keys as zh-CN.ts (a unit test checks); language names stay in
 // their own language so a user can always find theirs.
+import deputies from "../features/deputies/messages";
+import stations from "../features/stations/messages";
+import rosterFiles from "../features/roster-files/messages";
+import settings from "../features/settings/messages";
 import type { MessageSchema } from "./zh-CN";
 
 const en: MessageSchema = {
@@ -107,62 +111,10 @@ const en: MessageSchema = {
     office_staff: "Office staff",
     admin: "Administrator",
   },
-  deputies: {
-    searchLabel: "Search deputies",
-    searchPlaceholder: "Name, pinyin, initials, number or phone ending",
-    hint: "Type a name, pinyin, initials, number or phone ending to find a deputy (Ctrl+F jumps to the search box)",
-    noResults: "No matching deputies",
-    columns: {
-      code: "Number",
-      name: "Name",
-      station: "Station",
-      publicPhone: "Public phone",
-      privatePhone: "Mobile (masked)",
-    },
-    detail: {
-      title: "Deputy details",
-      loading: "Reading the deputy",
-      basic: "Basic information",
-      other: "Other information",
-      code: "Number",
-      name: "Name",
-      gender: "Gender",
-      ethnicity: "Ethnicity",
-      birthMonth: "Born",
-      levels: "Levels and terms",
-      district: "Electoral district",
-      station: "Station",
-      workUnit: "Work unit",
-      jobTitle: "Title",
-      flags: "Categories",
-      publicContact: "Public phone",
-      privatePhone: "Mobile (masked)",
-      idNumber: "ID number (masked)",
-      status: "Status",
-      endedOn: "Service ended",
-    },
-    levelTerm: "{level}, term {term}",
-    levelOnly: "{level}",
-    levels: {
-      national: "National",
-      province: "Provincial",
-      city: "City",
-      county: "County",
-      township: "Township",
-    },
-    flags: {
-      leadingCadre: "Leading cadre",
-      entrepreneur: "Entrepreneur",
-    },
-    genders: {
-      male: "Male",
-      female: "Female",
-    },
-    statuses: {
-      serving: "Serving",
-      ended: "Service ended",
-    },
-  },
+  deputies: deputies.en,
+  stations: stations.en,
+  rosterFiles: rosterFiles.en,
+  settings: settings.en,
   common: {
     comingSoon: "This feature will be available in a later version",
     none: "-",

@@ -1,6 +1,10 @@
 // zh-CN messages: the default language. Namespaces: app.* (shell), menu.* (navigation), header.* (top bar),
 // firstRun.* (first-run form), signIn.* (sign-in screen), session.* (session bits of the shell), roles.* (operator
-// roles), lang.* (language names), deputies.* (代表名册), common.* (shared words). en.ts must have exactly the same keys (a unit test checks).
+// roles), lang.* (language names); each screen’s own namespace (deputies, stations, rosterFiles, settings) lives in ui/src/features/<screen>/messages.ts; common.* (shared words). en.ts must have exactly the same keys (a unit test checks).
+import deputies from "../features/deputies/messages";
+import stations from "../features/stations/messages";
+import rosterFiles from "../features/roster-files/messages";
+import settings from "../features/settings/messages";
 const zhCN = {
   app: {
     name: "联络站工作台",
@@ -29,7 +33,7 @@ const zhCN = {
     language: "界面语言",
     /** The mode slot's values (the installation setup's mode). */
     modes: {
-      station: "站点模式",
+      station: "联络站模式",
       office: "机关模式",
     },
     /** The station slot in office mode when no city name is set. */
@@ -110,63 +114,10 @@ const zhCN = {
     office_staff: "机关工作人员",
     admin: "管理员",
   },
-  deputies: {
-    searchLabel: "搜索代表",
-    searchPlaceholder: "姓名、拼音、首字母、编号或电话尾号",
-    hint: "输入姓名、拼音、首字母、编号或电话尾号查找代表（Ctrl+F 定位到搜索框）",
-    noResults: "没有找到匹配的代表",
-    columns: {
-      code: "编号",
-      name: "姓名",
-      station: "所属联络站",
-      publicPhone: "公开电话",
-      privatePhone: "手机（脱敏）",
-    },
-    detail: {
-      title: "代表详情",
-      loading: "正在读取代表信息",
-      basic: "基本信息",
-      other: "其他信息",
-      code: "编号",
-      name: "姓名",
-      gender: "性别",
-      ethnicity: "民族",
-      birthMonth: "出生年月",
-      levels: "层级与届次",
-      district: "选区",
-      station: "所属联络站",
-      workUnit: "工作单位",
-      jobTitle: "职务",
-      flags: "代表类别",
-      publicContact: "公开电话",
-      privatePhone: "手机（脱敏）",
-      idNumber: "身份证号（脱敏）",
-      status: "状态",
-      endedOn: "离任日期",
-    },
-    /** A level with its term, e.g. 市第12届; without a known term, e.g. 市级. */
-    levelTerm: "{level}第{term}届",
-    levelOnly: "{level}级",
-    levels: {
-      national: "全国",
-      province: "省",
-      city: "市",
-      county: "县",
-      township: "乡",
-    },
-    flags: {
-      leadingCadre: "领导干部代表",
-      entrepreneur: "企业家代表",
-    },
-    genders: {
-      male: "男",
-      female: "女",
-    },
-    statuses: {
-      serving: "在任",
-      ended: "已离任",
-    },
-  },
+  deputies: deputies.zhCN,
+  stations: stations.zhCN,
+  rosterFiles: rosterFiles.zhCN,
+  settings: settings.zhCN,
   common: {
     comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */

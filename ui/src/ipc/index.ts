@@ -3,16 +3,34 @@
 // a command either resolves with its data or rejects with an `IpcCallError` carrying a stable `code` and the
 // Chinese `message` from Rust. Failures that never reached a command (no Tauri backend, an unknown command,
 // badly typed arguments) reject with code "internal" and the raw reason as the message.
-import { commands } from "./bindings";
+import { commands, events } from "./bindings";
 import type {
+  DeputyInput,
+  DeputyListFilter,
+  DeputyPage,
   DeputyView,
   ErrorCode,
+  ExportSummary,
+  FieldIssue,
   FirstRunInput,
   FirstRunOutcome,
   FirstRunStatus,
+  ImportProgress,
+  ImportReport,
   InstallationInfo,
+  InstallationSetup,
   IpcError,
+  NewOperator,
+  OperatorView,
+  PlatformInput,
+  PlatformListFilter,
+  PlatformView,
+  PrivateData,
+  Region,
+  Role,
+  RosterKind,
   RosterStats,
+  Saved,
   SearchFilterInput,
   SearchHit,
   SessionView,
@@ -21,6 +39,32 @@ import type {
 
 export type {
   Count,
+  DeputyInput,
+  DeputyListFilter,
+  DeputyPage,
+  DeputyRow,
+  ExportSummary,
+  FieldIssue,
+  Gender,
+  ImportProgress,
+  ImportReport,
+  NewOperator,
+  OperatorView,
+  PlatformInput,
+  PlatformKind,
+  PlatformListFilter,
+  PlatformView,
+  PrivateData,
+  Region,
+  RegionKind,
+  RosterKind,
+  RowError,
+  Saved,
+  SaveOutcome,
+  SheetReport,
+  StarLevel,
+  StarRating,
+  StatusFilter,
   CountyRow,
   DeputyView,
   DocKind,
@@ -42,14 +86,19 @@ export type {
   Role,
 } from "./bindings";
 
-/** A failed IPC call. `code` is stable (switch on it); `message` is Chinese text from Rust, for the UI. */
+/**
+ * A failed IPC call. `code` is stable (switch on it); `message` is Chinese text from Rust, for the UI; `fields`
+ * names the form fields that failed validation (only for code "invalid"; empty otherwise).
+ */
 export class IpcCallError extends Error {
   readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; fields?: FieldIssue[] }) {
     super(message, options);
     this.name = "IpcCallError";
     this.code = code;
+    this.fields = options?.fields ?? [];
   }
 }
 
@@ -64,7 +113,9 @@ function isIpcError(value: unknown): value is IpcError {
 
 function toCallError(error: unknown): IpcCallError {
   if (error instanceof IpcCallError) return error;
-  if (isIpcError(error)) return new IpcCallError(error.code, error.message);
+  if (isIpcError(error)) {
+    return new IpcCallError(error.code, error.message, { fields: Array.isArray(error.fields) ? error.fields : [] });
+  }
   const reason = error instanceof Error ? error.message : String(error);
   return new IpcCallError("internal", reason, { cause: error });
 }
@@ -138,4 +189,114 @@ export async function signOut(reason: SignOutReason): Promise<void> {
 /** The signed-in operator, or null. */
 export function currentSession(): Promise<SessionView | null> {
   return unwrap(() => commands.currentSession());
+}
+
+/** The deputies list: one page of rows matching `filter` (by number; by search rank when `filter.text` is set). */
+export function deputyPage(filter: DeputyListFilter, offset: number, limit: number): Promise<DeputyPage> {
+  return unwrap(() => commands.deputyPage(filter, offset, limit));
+}
+
+/** Creates (empty `code`) or updates a deputy; rejects with code "invalid" and `fields` on bad input. */
+export function saveDeputy(input: DeputyInput): Promise<Saved> {
+  return unwrap(() => commands.saveDeputy(input));
+}
+
+/** A deputy's private phone and ID number, unmasked; only for roles that may see them, and recorded. */
+export function revealDeputyPrivate(code: string, reason: string): Promise<PrivateData> {
+  return unwrap(() => commands.revealDeputyPrivate(code, reason));
+}
+
+/** The platforms matching `filter`, by code. */
+export function platformList(filter: PlatformListFilter): Promise<PlatformView[]> {
+  return unwrap(() => commands.platformList(filter));
+}
+
+/** One platform by code; rejects with code "not_found" when unknown. */
+export function platformDetail(code: string): Promise<PlatformView> {
+  return unwrap(() => commands.platformDetail(code));
+}
+
+/** Creates or updates the platform with `input.code`; rejects with code "invalid" and `fields` on bad input. */
+export function savePlatform(input: PlatformInput): Promise<Saved> {
+  return unwrap(() => commands.savePlatform(input));
+}
+
+/** Every region (city, counties, townships), for filters and forms. */
+export function regionList(): Promise<Region[]> {
+  return unwrap(() => commands.regionList());
+}
+
+/** Asks for a roster workbook with the system's open dialog; null when the clerk cancels. */
+export function chooseImportFile(): Promise<string | null> {
+  return unwrap(() => commands.chooseImportFile());
+}
+
+/** Asks where to save a roster workbook with the system's save dialog; null when the clerk cancels. */
+export function chooseExportFile(kind: RosterKind): Promise<string | null> {
+  return unwrap(() => commands.chooseExportFile(kind));
+}
+
+/** What importing the workbook at `path` would do; nothing is written. */
+export function importPreview(path: string): Promise<ImportReport> {
+  return unwrap(() => commands.importPreview(path));
+}
+
+/** Imports the workbook at `path` in one transaction; rejects with code "cancelled" after `cancelImport`. */
+export function importCommit(path: string): Promise<ImportReport> {
+  return unwrap(() => commands.importCommit(path));
+}
+
+/** Stops the running import; it then rejects with code "cancelled" and writes nothing. */
+export async function cancelImport(): Promise<void> {
+  await unwrap(() => commands.cancelImport());
+}
+
+/** Calls `listener` with the running import's progress; resolves with the function that stops listening. */
+export function onImportProgress(listener: (progress: ImportProgress) => void): Promise<() => void> {
+  return events.importProgress.listen((event) => listener(event.payload));
+}
+
+/** Writes the roster (deputies or platforms) to an XLSX file; personal data masked. */
+export function exportRoster(kind: RosterKind, path: string): Promise<ExportSummary> {
+  return unwrap(() => commands.exportRoster(kind, path));
+}
+
+/** Writes the empty import template (headers and an example row) to an XLSX file. */
+export function importTemplate(kind: RosterKind, path: string): Promise<ExportSummary> {
+  return unwrap(() => commands.importTemplate(kind, path));
+}
+
+/** Changes the installation setup (administrators only); resolves with the setup as saved. */
+export function saveSetup(setup: InstallationSetup): Promise<InstallationSetup> {
+  return unwrap(() => commands.saveSetup(setup));
+}
+
+/** Every operator (administrators only). */
+export function listOperators(): Promise<OperatorView[]> {
+  return unwrap(() => commands.listOperators());
+}
+
+/** Adds an operator (administrators only). */
+export function createOperator(input: NewOperator): Promise<OperatorView> {
+  return unwrap(() => commands.createOperator(input));
+}
+
+/** Gives an operator another role (administrators only). */
+export async function setOperatorRole(login: string, role: Role): Promise<void> {
+  await unwrap(() => commands.setOperatorRole(login, role));
+}
+
+/** Deactivates or reactivates an operator (administrators only). */
+export async function setOperatorActive(login: string, active: boolean): Promise<void> {
+  await unwrap(() => commands.setOperatorActive(login, active));
+}
+
+/** Sets another operator's password (administrators only). */
+export async function resetOperatorPassword(login: string, password: string): Promise<void> {
+  await unwrap(() => commands.resetOperatorPassword(login, password));
+}
+
+/** Changes the signed-in operator's own password. */
+export async function changeOwnPassword(current: string, next: string): Promise<void> {
+  await unwrap(() => commands.changeOwnPassword(current, next));
 }

@@ -135,6 +135,20 @@ describe("session flow", () => {
     expect(flow.state.phase).toBe("sign-in");
   });
 
+  it("re-arms the idle lock with the minutes of a setup saved in 设置", async () => {
+    backend({ operators: true, setup: SETUP });
+    flow = createSessionFlow({ activityTarget: target });
+    await flow.start();
+    await flow.signIn("wangfang", "admin2026");
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    flow.applySetup({ ...SETUP, station_name: "新华路联络站", idle_lock_minutes: 2 });
+    expect(flow.state.setup?.station_name).toBe("新华路联络站");
+    await vi.advanceTimersByTimeAsync(2 * 60_000 - 1);
+    expect(flow.state.phase).toBe("signed-in");
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flow.state.phase).toBe("sign-in");
+  });
+
   it("fails with the Chinese message when the database cannot be read", async () => {
     mockIPC(() => {
       throw { code: "storage", message: "数据库或文件读写失败，详情已记入日志" };

@@ -49,6 +49,8 @@ export interface SessionFlow {
   signIn(login: string, password: string): Promise<void>;
   /** Back to the sign-in screen at once; the Rust session ends too (a failure there is only logged). */
   signOut(reason: SignOutReason): Promise<void>;
+  /** A setup saved in 设置: the header shows it at once and, while signed in, the idle lock re-arms with its minutes. */
+  applySetup(setup: InstallationSetup): void;
   /** Stops the idle timer (App unmount). */
   dispose(): void;
 }
@@ -119,6 +121,10 @@ export function createSessionFlow(options: { activityTarget?: EventTarget } = {}
       } catch (error) {
         console.error("sign_out failed", error);
       }
+    },
+    applySetup(setup) {
+      state.setup = setup;
+      if (state.phase === "signed-in" && state.session) enter(state.session);
     },
     dispose: disarm,
   };

@@ -1,0 +1,5 @@
+// The operator roles in the order the role select lists them (least to most rights). Their names are the shared
+// i18n keys roles.* (the header uses the same words), never the English identifiers Rust sends.
+import type { Role } from "../../ipc";
+
+export const ROLES: readonly Role[] = ["clerk", "station_head", "office_staff", "admin"];

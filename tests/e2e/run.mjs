@@ -20,10 +20,10 @@
 // Usage: node run.mjs [scenario-name-filter]
 
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
@@ -336,6 +336,35 @@ async function waitForText(browser, testId, check, what) {
   return last;
 }
 
+/**
+ * Proportional memory (PSS, MiB) of the app started on `db` and of its WebKit helper processes (web content,
+ * network), read from /proc: what the app really costs the machine, shared libraries counted once.
+ */
+function appMemoryMiB(db) {
+  const children = new Map();
+  const commands = new Map();
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const parent = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+      commands.set(pid, readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const app = [...commands].find(([, cmd]) => cmd[0].endsWith("liaison-desk") && cmd.includes(db))?.[0];
+  if (!app) throw new Error(`no app process for ${db}`);
+  const tree = [app];
+  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i]) ?? []));
+  const each = tree.map((pid) => {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const kib = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    return { process: basename(commands.get(pid)[0]), mib: Math.round(kib / 1024) };
+  });
+  return { mib: each.reduce((sum, p) => sum + p.mib, 0), processes: tree.length, each };
+}
+
 /** The demo city in station mode with the administrator, as the CLI prepares it. */
 function demoCity(db, cli) {
   cli(db, ["demo", "--seed", "1"]);
@@ -636,6 +665,79 @@ const scenarios = [
       await assertNoCspViolations(browser);
     },
   },
+  {
+    name: "l-stations-and-settings",
+    description: "联络站 lists the demo platforms and opens one (Esc closes it); 设置 saves a new idle lock that the CLI then reads",
+    prepare: (db, { cli }) => demoCity(db, cli),
+    async run(browser, { cliJson }) {
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-stations"))).click();
+      const count = await waitForText(browser, "station-count", (t) => /\d{3}/.test(t), "the platform count");
+      console.log(`     ${count}`);
+      const firstRow = await browser.$(`${byTestId("station-table")} .el-table__row`);
+      await firstRow.waitForDisplayed({ timeout: WAIT_TIMEOUT });
+      await firstRow.click();
+      await waitForText(browser, "station-detail-name", (t) => t.length > 0, "the platform drawer");
+      await transitionsDone(browser);
+      await screenshot(browser, "l-station-drawer");
+      await browser.keys("Escape");
+      await browser.waitUntil(
+        async () => browser.execute(() => [...document.querySelectorAll('[data-testid="station-detail-name"]')].every((e) => e.getClientRects().length === 0)),
+        { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "Esc did not close the platform drawer" },
+      );
+
+      await (await browser.$(byTestId("nav-settings"))).click();
+      const minutes = await browser.$(`${byTestId("settings-idle-minutes")} input`);
+      await minutes.waitForDisplayed({ timeout: WAIT_TIMEOUT });
+      await minutes.click();
+      await browser.keys(["Control", "a"]);
+      await browser.keys("Backspace");
+      await minutes.addValue("15");
+      await (await browser.$(byTestId("settings-setup-save"))).click();
+      await browser.waitUntil(async () => (await cliJson(["setup", "show"]))?.idle_lock_minutes === 15, {
+        timeout: WAIT_TIMEOUT,
+        interval: 200,
+        timeoutMsg: "the idle lock was not saved as 15 minutes",
+      });
+      await screenshot(browser, "l-settings");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "k-start-figures",
+    description: "figures, not checks: launch to the sign-in screen, sign-in to the first roster rows, memory with the demo city",
+    prepare: (db, { cli }) => demoCity(db, cli),
+    async run(browser, { openedAt, db }) {
+      await (await browser.$(byTestId("si-login"))).waitForDisplayed({ timeout: WAIT_TIMEOUT });
+      const launch = (Date.now() - openedAt) / 1000;
+      const signInStarted = Date.now();
+      await signIn(browser);
+      const openStarted = Date.now();
+      await openDeputies(browser);
+      await browser.waitUntil(
+        async () => browser.execute(() => document.querySelectorAll('[data-testid="deputy-row-name"]').length > 0),
+        { timeout: WAIT_TIMEOUT, interval: 50, timeoutMsg: "the roster never showed rows" },
+      );
+      const roster = (Date.now() - signInStarted) / 1000;
+      const rosterOpen = (Date.now() - openStarted) / 1000;
+      const memory = appMemoryMiB(db);
+      const figures = {
+        binary: basename(dirname(appBinary())),
+        launch_to_sign_in_s: launch,
+        sign_in_to_roster_rows_s: roster,
+        menu_click_to_roster_rows_s: rosterOpen,
+        memory_pss_mib: Math.round(memory.mib),
+        memory_by_process: memory.each,
+      };
+      writeFileSync(join(ARTIFACTS, "start-figures.json"), `${JSON.stringify(figures, null, 2)}\n`);
+      console.log(
+        `     ${figures.binary}: launch → sign-in screen ${launch.toFixed(2)} s; sign-in → roster rows ` +
+          `${roster.toFixed(2)} s (typing included; 代表名册 click → rows ${rosterOpen.toFixed(2)} s); memory ` +
+          `${figures.memory_pss_mib} MiB PSS (${memory.each.map((p) => `${p.process} ${p.mib}`).join(", ")})`,
+      );
+      await screenshot(browser, "k-roster");
+    },
+  },
 ];
 
 // --- main -------------------------------------------------------------------------------------------------
@@ -719,12 +821,13 @@ async function main() {
     };
     try {
       if (scenario.prepare) scenario.prepare(db, { cli: (path, args, extraEnv) => runCli(binary, path, args, extraEnv) });
+      const openedAt = Date.now();
       browser = await open();
       const cliJson = (args) => runCliJson(binary, db, args);
       const auditCount = () => cliJson(["audit", "--action", "reveal", "--limit", "1000"]).length;
       const logFile = join(scratch, "data", "cn.liaisondesk.desktop", "logs", "liaison-desk.log");
       await withTimeout(
-        scenario.run(browser, { restart, cliJson, auditCount, logFile }),
+        scenario.run(browser, { restart, cliJson, auditCount, logFile, openedAt, db }),
         SCENARIO_TIMEOUT,
         scenario.name,
       );

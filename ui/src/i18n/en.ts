@@ -74,7 +74,7 @@ const en: MessageSchema = {
     rules: {
       loginRequired: "Login is required",
       loginLength: "2 to 32 characters",
-      loginChars: "Letters, digits and . _ - @ only",
+      loginChars: "Letters, digits and . _ - {'@'} only",
       nameRequired: "Name is required",
       passwordRequired: "Password is required",
       passwordPolicy: "At least 8 characters, with both letters and digits",

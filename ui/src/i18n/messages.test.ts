@@ -37,3 +37,15 @@ describe("message trees", () => {
     );
   });
 });
+
+describe("message syntax", () => {
+  it("compiles every message in both languages (vue-i18n treats @ { } | as syntax: write {'@'})", async () => {
+    const { createAppI18n } = await import("./index");
+    for (const locale of ["zh-CN", "en"] as const) {
+      const i18n = createAppI18n(locale);
+      for (const [key] of leaves(locale === "en" ? en : zhCN)) {
+        expect(() => i18n.global.t(key, { name: "x", role: "y", count: 1, level: "z", term: 1 }), key).not.toThrow();
+      }
+    }
+  });
+});

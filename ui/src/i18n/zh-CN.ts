@@ -76,7 +76,7 @@ const zhCN = {
     rules: {
       loginRequired: "用户名不能为空",
       loginLength: "长度在 2 到 32 个字符",
-      loginChars: "用户名只能包含字母、汉字、数字和 . _ - @",
+      loginChars: "用户名只能包含字母、汉字、数字和 . _ - {'@'}",
       nameRequired: "姓名不能为空",
       passwordRequired: "密码不能为空",
       passwordPolicy: "密码至少 8 个字符，且须同时包含英文字母和数字",

@@ -4,15 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { InstallationSetup, SessionView } from "../ipc";
 import { createSessionFlow, type SessionFlow } from "./flow";
-import { ADMIN, FIRST_RUN_INPUT } from "../test/fixtures";
+import { ADMIN, FIRST_RUN_INPUT, SETUP as SHARED_SETUP } from "../test/fixtures";
 
-const SETUP: InstallationSetup = {
-  mode: "station",
-  station_code: "XH-09",
-  station_name: "光明路联络站",
-  city_name: "平顶山市",
-  idle_lock_minutes: 5,
-};
+/** The idle lock is short here so the fake clock has less to advance. */
+const SETUP: InstallationSetup = { ...SHARED_SETUP, idle_lock_minutes: 5 };
 
 /** A fake Rust side: operators, setup and the session, as the commands keep them. */
 function backend(initial: { operators: boolean; setup: InstallationSetup | null; session?: SessionView | null }) {

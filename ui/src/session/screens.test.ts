@@ -3,19 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { InstallationSetup } from "../ipc";
 import App from "../App.vue";
 import { createAppI18n } from "../i18n";
 import { createAppRouter } from "../router";
-import { ADMIN, FIRST_RUN_INPUT } from "../test/fixtures";
-
-const SETUP: InstallationSetup = {
-  mode: "station",
-  station_code: "XH-09",
-  station_name: "光明路联络站",
-  city_name: "平顶山市",
-  idle_lock_minutes: 10,
-};
+import { ADMIN, FIRST_RUN_INPUT, SETUP } from "../test/fixtures";
 
 async function mountApp(): Promise<VueWrapper> {
   const router = createAppRouter("memory");

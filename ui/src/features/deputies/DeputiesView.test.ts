@@ -13,7 +13,8 @@ import { SESSION_FLOW } from "../../session/flow";
 import { ADMIN } from "../../test/fixtures";
 import DeputiesView from "./DeputiesView.vue";
 import { PAGE_SIZE, servingDeputies } from "./useDeputyPages";
-import { DETAIL, deferred, pageOf, type Deferred } from "./testData";
+import { DETAIL, pageOf } from "./testData";
+import { deferred, type Deferred } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { flushPromises } from "@vue/test-utils";
 import type { DeputyListFilter, DeputyPage } from "../../ipc";
 import { PAGE_SIZE, servingDeputies, useDeputyPages } from "./useDeputyPages";
-import { deferred, pageOf, type Deferred, type Request } from "./testData";
+import { pageOf, type Request } from "./testData";
+import { deferred, type Deferred } from "../../test/fixtures";
 
 const TOTAL = 90_000;
 
@@ -30,6 +31,17 @@ function heldBackend() {
 }
 
 const withText = (text: string): DeputyListFilter => ({ ...servingDeputies(), text });
+
+/** The serving deputies with the rows around 1000 loaded; the requests made so far are forgotten, so a test sees only its own. */
+async function scrolledToRow1000() {
+  const backend = instantBackend();
+  const pages = useDeputyPages(backend.fetch);
+  await pages.reset(servingDeputies());
+  pages.ensureRange(1_000, 1_010);
+  await flushPromises();
+  backend.requests.length = 0;
+  return { backend, pages };
+}
 
 describe("useDeputyPages", () => {
   it("asks for the first page only, and sizes the list from its total", async () => {
@@ -109,12 +121,7 @@ describe("useDeputyPages", () => {
   });
 
   it("a reload reads the first page and the rows on screen again", async () => {
-    const backend = instantBackend();
-    const pages = useDeputyPages(backend.fetch);
-    await pages.reset(servingDeputies());
-    pages.ensureRange(1_000, 1_010);
-    await flushPromises();
-    backend.requests.length = 0;
+    const { backend, pages } = await scrolledToRow1000();
 
     await pages.reload();
     await flushPromises();
@@ -123,12 +130,7 @@ describe("useDeputyPages", () => {
   });
 
   it("a new filter starts at the top and clears the loaded pages", async () => {
-    const backend = instantBackend();
-    const pages = useDeputyPages(backend.fetch);
-    await pages.reset(servingDeputies());
-    pages.ensureRange(1_000, 1_010);
-    await flushPromises();
-    backend.requests.length = 0;
+    const { backend, pages } = await scrolledToRow1000();
 
     await pages.reset({ ...servingDeputies(), status: "all" });
     await flushPromises();

@@ -10,6 +10,7 @@ import type { ImportProgress, ImportReport } from "../../ipc";
 import { createAppI18n } from "../../i18n";
 import RosterFilesToolbar from "./RosterFilesToolbar.vue";
 import ImportWizard from "./ImportWizard.vue";
+import { deferred } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
@@ -46,17 +47,6 @@ const PREVIEW: ImportReport = {
   skipped_sheets: ["说明"],
 };
 const COMMITTED: ImportReport = { ...PREVIEW, committed: true };
-
-/** A promise the test settles when it wants to. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 function q(testId: string): HTMLElement | null {
   return document.body.querySelector<HTMLElement>(`[data-testid="${testId}"]`);

@@ -10,7 +10,7 @@ import * as ipc from "../../ipc";
 import { IpcCallError, type InstallationInfo, type InstallationSetup, type OperatorView, type Role } from "../../ipc";
 import { createAppI18n } from "../../i18n";
 import { SESSION_FLOW, type FlowState, type SessionFlow } from "../../session/flow";
-import { ADMIN } from "../../test/fixtures";
+import { ADMIN, SETUP } from "../../test/fixtures";
 import SettingsView from "./SettingsView.vue";
 
 vi.mock("../../ipc", async (importOriginal) => {
@@ -29,13 +29,6 @@ vi.mock("../../ipc", async (importOriginal) => {
 });
 const rust = vi.mocked(ipc);
 
-const SETUP: InstallationSetup = {
-  mode: "station",
-  station_code: "XH-09",
-  station_name: "光明路联络站",
-  city_name: "平顶山市",
-  idle_lock_minutes: 10,
-};
 const INFO: InstallationInfo = {
   db_path: "/home/wf/.local/share/liaison-desk/liaison.db",
   node_id: "node-0190abcd",

@@ -22,7 +22,7 @@ const zhCN = {
     passwordPolicy: "密码至少 8 个字符，且须同时包含英文字母和数字",
     passwordMismatch: "两次输入的密码不一致",
     loginLength: "长度在 2 到 32 个字符",
-    loginChars: "用户名只能包含字母、汉字、数字和 . _ - @",
+    loginChars: "用户名只能包含字母、汉字、数字和 . _ - {'@'}",
   },
   placeholders: {
     input: "请输入{label}",
@@ -118,7 +118,7 @@ const en: typeof zhCN = {
     passwordPolicy: "At least 8 characters, with both letters and digits",
     passwordMismatch: "The two passwords do not match",
     loginLength: "2 to 32 characters",
-    loginChars: "Only letters, Chinese characters, digits and . _ - @",
+    loginChars: "Only letters, Chinese characters, digits and . _ - {'@'}",
   },
   placeholders: {
     input: "Enter {label}",

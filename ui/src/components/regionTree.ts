@@ -1,6 +1,8 @@
-// Turns the flat region list from Rust (each with its parent's id) into the tree an el-cascader shows:
-// 市 → 县（市、区） → 乡镇（街道）. Filters pick a region by id, forms by code, hence `valueOf`.
-import type { Region } from "../../ipc";
+// Turns the flat region list from Rust (regionList(): each region with its parent's id) into the tree an
+// el-cascader shows: 市 → 县（市、区） → 乡镇（街道）, siblings by code (the order Rust lists them in). One builder
+// for every region picker (the deputies' and stations' filters, the station form), so they all show the same
+// tree. Filters pick a region by id, forms by code, hence `valueOf`.
+import type { Region } from "../ipc";
 
 export interface RegionOption {
   value: string;

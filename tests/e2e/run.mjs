@@ -674,7 +674,8 @@ const scenarios = [
       await (await browser.$(byTestId("nav-stations"))).click();
       const count = await waitForText(browser, "station-count", (t) => /\d{3}/.test(t), "the platform count");
       console.log(`     ${count}`);
-      const firstRow = await browser.$(`${byTestId("station-table")} .el-table__row`);
+      // A cell, not the <tr>: WebKitWebDriver reports table rows as not interactable.
+      const firstRow = await browser.$(`${byTestId("station-table")} .el-table__row td.el-table__cell`);
       await firstRow.waitForDisplayed({ timeout: WAIT_TIMEOUT });
       await firstRow.click();
       await waitForText(browser, "station-detail-name", (t) => t.length > 0, "the platform drawer");

@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use liaison_core::Store;
 use liaison_core::roster::deputy::DeputyInput;
+use liaison_core::roster::kinds::Level;
+use liaison_core::roster::listing::{DeputyListFilter, StatusFilter, deputy_page};
 use liaison_core::search::{SearchFilter, search};
 use liaison_core::tabular::TableOut;
 use liaison_demo::{DemoCity, DemoOptions};
@@ -60,6 +62,11 @@ pub struct SearchFigures {
     pub typing_prefixes: Latency,
     /// A plain FTS5 prefix query on a table of names and codes (no pinyin), for comparison.
     pub plain_fts5: Latency,
+    /// Pages of 200 rows of the deputies list (what the window's virtual table asks for while scrolling): first,
+    /// middle and last pages of the serving deputies, all deputies, and the county-level ones.
+    pub list_pages: Latency,
+    /// The same with typed text ("zhang": thousands of matches, capped at 2,000, re-ranked for every page).
+    pub list_pages_text: Latency,
 }
 
 /// Builds a store holding the synthetic city at `scale`.
@@ -163,7 +170,39 @@ pub fn search_bench(dir: &Path, scale: u32, queries: usize) -> Result<SearchFigu
         found += usize::from(codes.contains(code));
     }
     let plain_fts5 = latency(times, found);
-    Ok(SearchFigures { deputies: city.deputies.len(), build_seconds, liaison_search, typing_prefixes, plain_fts5 })
+    let browse = [
+        DeputyListFilter::default(),
+        DeputyListFilter { status: StatusFilter::All, ..DeputyListFilter::default() },
+        DeputyListFilter { level: Some(Level::County), ..DeputyListFilter::default() },
+    ];
+    let list_pages = list_page_bench(conn, &browse)?;
+    let list_pages_text =
+        list_page_bench(conn, &[DeputyListFilter { text: "zhang".into(), ..DeputyListFilter::default() }])?;
+    Ok(SearchFigures {
+        deputies: city.deputies.len(),
+        build_seconds,
+        liaison_search,
+        typing_prefixes,
+        plain_fts5,
+        list_pages,
+        list_pages_text,
+    })
+}
+
+/// Times the deputies list's pages under each filter: 20 pages spread from the first to the last.
+fn list_page_bench(conn: &rusqlite::Connection, filters: &[DeputyListFilter]) -> Result<Latency, Failure> {
+    const PAGE: u32 = 200;
+    let mut times = Vec::new();
+    for filter in filters {
+        let total = deputy_page(conn, filter, 0, 1)?.total;
+        for step in 0..20 {
+            let offset = (u64::from(total.saturating_sub(PAGE)) * step / 19) as u32;
+            let started = Instant::now();
+            deputy_page(conn, filter, offset, PAGE)?;
+            times.push(started.elapsed());
+        }
+    }
+    Ok(latency(times, 0))
 }
 
 fn print_search(f: &SearchFigures) {
@@ -172,6 +211,8 @@ fn print_search(f: &SearchFigures) {
         ("liaison search", &f.liaison_search),
         ("  first letters", &f.typing_prefixes),
         ("plain FTS5   ", &f.plain_fts5),
+        ("list pages   ", &f.list_pages),
+        ("  with text  ", &f.list_pages_text),
     ] {
         println!(
             "{label}: {} queries  p50 {:.3} ms  p95 {:.3} ms  p99 {:.3} ms  max {:.3} ms  found {:.1}%",

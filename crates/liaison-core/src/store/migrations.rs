@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 pub const MIGRATION_FILES: &[(&str, &str)] = &[
     ("0001_foundation.sql", include_str!("../../../../migrations/0001_foundation.sql")),
     ("0002_operators_and_setup.sql", include_str!("../../../../migrations/0002_operators_and_setup.sql")),
+    ("0003_deputy_list_index.sql", include_str!("../../../../migrations/0003_deputy_list_index.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// 联络站工作台 Liaison Desk — command line.
@@ -49,6 +50,18 @@ pub enum Command {
     /// This installation's setup: station or office mode, the station, the idle lock.
     #[command(subcommand)]
     Setup(SetupCommand),
+    /// The official working-day calendar: holidays, make-up working days (调休), deadline arithmetic.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// Citizen visits (接待登记): register a visit with its matters.
+    #[command(subcommand)]
+    Visit(VisitCommand),
+    /// Matters (事项) under the first-responder rule: list, show, and every act of their workflow.
+    #[command(subcommand)]
+    Matter(MatterCommand),
+    /// Handling units (承办单位): departments and township governments that matters are assigned to.
+    #[command(subcommand)]
+    Unit(UnitCommand),
     /// The audit log, newest first: reveals of personal data, setup changes, operator management.
     Audit {
         /// Only this action (e.g. `reveal`).
@@ -215,6 +228,68 @@ pub struct SetupArgs {
     pub auth: AuthArgs,
 }
 
+/// Calendar subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// The year's holidays and make-up working days, and which years have an official calendar.
+    Show {
+        /// The year (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Import one year's official calendar (holiday-cn JSON, as the office sends it), replacing that year's days.
+    Import {
+        /// The JSON file.
+        file: PathBuf,
+    },
+    /// Set one day by hand (lasts until its year is imported again).
+    Set {
+        /// The date, YYYY-MM-DD.
+        #[arg(value_parser = parse_date)]
+        date: NaiveDate,
+        /// What the day becomes.
+        #[command(flatten)]
+        kind: DayKindArgs,
+        /// The holiday's name (default: 手动调整).
+        #[arg(long, value_name = "名称")]
+        name: Option<String>,
+    },
+    /// Print the date N working days after DATE (DATE itself is day 0 when it is a working day).
+    Add {
+        /// The start date, YYYY-MM-DD.
+        #[arg(value_parser = parse_date)]
+        date: NaiveDate,
+        /// How many working days.
+        n: u32,
+    },
+}
+
+/// Exactly one of `--off`, `--work`, `--default`.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct DayKindArgs {
+    /// A rest day (public holiday).
+    #[arg(long)]
+    pub off: bool,
+    /// A make-up working day on a weekend (调休上班).
+    #[arg(long)]
+    pub work: bool,
+    /// Back to the default: Monday to Friday work, Saturday and Sunday rest.
+    #[arg(long)]
+    pub default: bool,
+}
+
+impl DayKindArgs {
+    /// `Some(true)` rest, `Some(false)` work, `None` the default rule.
+    pub fn off(&self) -> Option<bool> {
+        if self.default { None } else { Some(self.off) }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("日期“{s}”无法识别，应为 YYYY-MM-DD"))
+}
+
 /// Which roster to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportKind {
@@ -289,4 +364,255 @@ impl From<LevelArg> for liaison_core::roster::kinds::Level {
             LevelArg::Township => Level::Township,
         }
     }
+}
+
+/// Visit subcommands.
+#[derive(Debug, Subcommand)]
+pub enum VisitCommand {
+    /// Register a visit and its matters, from options or from a JSON file (the fields of the core's `VisitInput`).
+    Add(VisitAddArgs),
+}
+
+/// A visit on the command line: one citizen (or anonymous), one or more matters with one first responder.
+#[derive(Debug, Args)]
+pub struct VisitAddArgs {
+    /// A JSON file holding the whole visit; the other options are then not allowed.
+    #[arg(long, conflicts_with_all = ["station", "matters", "citizen", "first_responder"])]
+    pub file: Option<PathBuf>,
+    /// The station's code.
+    #[arg(long, value_name = "CODE")]
+    pub station: Option<String>,
+    /// 来访 / 来电 / 来信 / 扫码 / 代表走访 / 网上.
+    #[arg(long, default_value = "来访")]
+    pub channel: String,
+    /// When the citizen came, RFC 3339 (e.g. 2026-03-02T09:30:00+08:00); default now.
+    #[arg(long, value_name = "TIME")]
+    pub received_at: Option<String>,
+    /// A receiving deputy's code (repeatable).
+    #[arg(long = "deputy", value_name = "CODE")]
+    pub deputies: Vec<String>,
+    /// The clerk who recorded it (default: the operator).
+    #[arg(long, default_value = "")]
+    pub clerk: String,
+    /// The citizen's name; leave out for an anonymous citizen.
+    #[arg(long)]
+    pub citizen: Option<String>,
+    /// The citizen's phone.
+    #[arg(long, default_value = "")]
+    pub phone: String,
+    /// The citizen's address.
+    #[arg(long, default_value = "")]
+    pub address: String,
+    /// The citizen's ID number (optional, sensitive).
+    #[arg(long, default_value = "")]
+    pub id_number: String,
+    /// How many people came (group visits).
+    #[arg(long)]
+    pub head_count: Option<u32>,
+    /// A matter as "标题|详情|类别" or "标题|详情|类别|地点" (repeatable).
+    #[arg(long = "matter", value_name = "标题|详情|类别[|地点]")]
+    pub matters: Vec<String>,
+    /// 首问责任人 of every matter of this visit.
+    #[arg(long, default_value = "")]
+    pub first_responder: String,
+}
+
+/// Matter subcommands.
+#[derive(Debug, Subcommand)]
+pub enum MatterCommand {
+    /// The matters, newest first, with state, due date and escalation as of now.
+    List {
+        /// Only this state (e.g. `handling` or 办理中).
+        #[arg(long)]
+        state: Option<String>,
+        /// Only this station's matters.
+        #[arg(long, value_name = "CODE")]
+        station: Option<String>,
+        /// Only overdue matters.
+        #[arg(long)]
+        overdue: bool,
+    },
+    /// One matter: timeline, deadlines, every escalation time, buck-passing signals.
+    Show {
+        /// The matter's code (XH-01-20260302-01) or id.
+        id: String,
+    },
+    /// Record one act of the matter's workflow.
+    Act {
+        /// The matter's code or id.
+        id: String,
+        /// The act.
+        #[command(subcommand)]
+        act: ActCommand,
+    },
+}
+
+/// The acts of a matter's workflow. Required texts are checked by the core, which names the missing field.
+#[derive(Debug, Subcommand)]
+pub enum ActCommand {
+    /// 研判: answer on the spot, guide elsewhere, merge, convert to a deputy suggestion, or route for assignment.
+    Route {
+        /// The route.
+        #[arg(long, value_enum)]
+        to: RouteArg,
+        /// The answer given (on-spot).
+        #[arg(long, default_value = "")]
+        answer: String,
+        /// Why it is not accepted (guided).
+        #[arg(long, default_value = "")]
+        reason: String,
+        /// Where the citizen was directed (guided).
+        #[arg(long, default_value = "")]
+        directed_to: String,
+        /// The open matter to merge into (merge).
+        #[arg(long, default_value = "")]
+        into: String,
+        /// A note (suggestion).
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 交办 (or 改派, with --reason): one lead unit, optional co-handlers, optional explicit deadline.
+    Assign {
+        /// The lead unit's code or name.
+        #[arg(long, default_value = "")]
+        lead: String,
+        /// A co-handling unit (repeatable).
+        #[arg(long)]
+        co: Vec<String>,
+        /// An explicit deadline (YYYY-MM-DD) instead of the rule's.
+        #[arg(long, value_parser = parse_date)]
+        due: Option<NaiveDate>,
+        /// Why it changes hands (required for a reassignment).
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// 签收 by the lead unit.
+    Accept {
+        /// The unit (default: the lead unit).
+        #[arg(long, default_value = "")]
+        unit: String,
+    },
+    /// 退办 by the lead unit, with a written reason.
+    Return {
+        /// The written reason.
+        #[arg(long, default_value = "")]
+        reason: String,
+        /// The unit (default: the lead unit).
+        #[arg(long, default_value = "")]
+        unit: String,
+    },
+    /// 办理中.
+    Handle {
+        /// What is being done.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 答复.
+    Reply {
+        /// The reply.
+        #[arg(long, default_value = "")]
+        text: String,
+        /// The reply says the matter is not the unit's competence.
+        #[arg(long)]
+        not_competent: bool,
+        /// The competent body such a reply must name.
+        #[arg(long, default_value = "")]
+        competent_body: String,
+    },
+    /// 延期 (once per matter by default).
+    Extend {
+        /// Why.
+        #[arg(long, default_value = "")]
+        reason: String,
+        /// Who approved it.
+        #[arg(long, default_value = "")]
+        approver: String,
+        /// How many working days (default: the rule's).
+        #[arg(long)]
+        days: Option<u32>,
+    },
+    /// 办结.
+    Finish {
+        /// The result in a sentence.
+        #[arg(long, default_value = "")]
+        summary: String,
+    },
+    /// 反馈: how the citizen was told, or why they cannot be reached.
+    Feedback {
+        /// How (电话, 上门, 短信...).
+        #[arg(long, default_value = "")]
+        how: String,
+        /// When they were told (YYYY-MM-DD; default today).
+        #[arg(long, value_parser = parse_date)]
+        on: Option<NaiveDate>,
+        /// The receiving deputy was told too.
+        #[arg(long)]
+        deputy_told: bool,
+        /// Why the citizen cannot be reached (instead of --how).
+        #[arg(long, default_value = "")]
+        unreachable: String,
+    },
+    /// 满意度: 满意 / 基本满意 / 不满意 (不满意 needs --reason and reopens handling).
+    Rate {
+        /// The rating.
+        #[arg(long)]
+        rating: String,
+        /// Why (required for 不满意).
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// 回头看.
+    Lookback {
+        /// Whether the fix held.
+        #[arg(long, default_value = "")]
+        result: String,
+    },
+    /// 公开 (the text must carry no personal data).
+    Publish {
+        /// The published text.
+        #[arg(long, default_value = "")]
+        summary: String,
+    },
+    /// 归档 (only after feedback).
+    Archive,
+}
+
+/// The routes of 研判.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RouteArg {
+    /// 当场答复
+    OnSpot,
+    /// 不予受理·引导
+    Guided,
+    /// 并案
+    Merge,
+    /// 转代表建议
+    Suggestion,
+    /// 交办
+    Assign,
+}
+
+/// Handling-unit subcommands.
+#[derive(Debug, Subcommand)]
+pub enum UnitCommand {
+    /// Create or update the unit with this code.
+    Add {
+        /// Code, e.g. ZJJ.
+        #[arg(long)]
+        code: String,
+        /// Name, e.g. 住房和城乡建设局.
+        #[arg(long)]
+        name: String,
+        /// department (部门) or township (乡镇).
+        #[arg(long)]
+        kind: String,
+        /// Contact person and phone.
+        #[arg(long, default_value = "")]
+        contact: String,
+        /// No longer takes new matters.
+        #[arg(long)]
+        retired: bool,
+    },
+    /// Every unit.
+    List,
 }

@@ -6,13 +6,16 @@
 //! - [`search`]: pinyin-aware search-as-you-type over FTS5;
 //! - [`import`] / [`export`]: roster files in and out, as [`tabular`] grids (file formats live in `liaison-sheets`);
 //! - [`stats`]: the roster's numbers;
+//! - [`calendar`]: the official working-day calendar (holidays, 调休) that deadlines are counted in;
 //! - [`operators`]: the people who sign in, their roles and sessions; [`setup`]: this installation's mode and
-//!   station; [`first_run`]: the first administrator, the setup and the demo city on a fresh database.
+//!   station; [`first_run`]: the first administrator, the setup and the demo city on a fresh database;
+//! - [`workflow`]: visits and matters under the first-responder rule, deadlines, escalation, buck-passing signals.
 //!
 //! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
 //! injected ([`clock`]).
 
 pub mod audit;
+pub mod calendar;
 pub mod changelog;
 pub mod clock;
 pub mod error;
@@ -31,6 +34,7 @@ pub mod store;
 pub mod tabular;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod workflow;
 
 pub use error::{Error, ErrorCode, Result};
 pub use store::Store;

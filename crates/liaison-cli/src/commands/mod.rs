@@ -1,13 +1,17 @@
 //! One module per subcommand; [`run`] opens the store and dispatches.
 
 mod audit;
+mod calendar;
 mod demo;
+mod matter;
 mod operator;
 mod roster;
 mod search;
 pub mod secrets;
 mod setup;
 mod stats;
+mod unit;
+mod visit;
 
 use liaison_core::Store;
 use liaison_core::paths::resolve_db_path;
@@ -61,6 +65,10 @@ pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure
         Command::Roster(cmd) => roster::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Search(args) => search::run(&store, args, cli.json),
         Command::Stats => stats::run(&store, cli.json),
+        Command::Calendar(cmd) => calendar::run(&mut store, cmd, &operator, cli.json),
+        Command::Visit(cmd) => visit::run(&mut store, cmd, &operator, cli.json),
+        Command::Matter(cmd) => matter::run(&mut store, cmd, &operator, cli.json),
+        Command::Unit(cmd) => unit::run(&mut store, cmd, &operator, cli.json),
         Command::Audit { action, limit } => audit::run(&store, action.as_deref(), *limit, cli.json),
         Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),
         Command::Setup(cmd) => setup::run(&mut store, cmd, &operator, secrets, cli.json),

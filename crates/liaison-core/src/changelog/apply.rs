@@ -4,7 +4,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::Value;
 
-use super::{Applied, Change, DELETED_FIELD, Fields};
+use super::{Applied, Change, DELETED_FIELD, Fields, Op};
 use crate::error::{Error, Result};
 
 /// Applies `change` inside `tx`. Idempotent; commutative with every other change.
@@ -12,6 +12,13 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
     let spec = change.entity.spec();
     if let Some(bad) = change.fields.keys().find(|f| *f != DELETED_FIELD && !spec.has_field(f)) {
         return Err(Error::Invalid(format!("{} has no field {bad}", change.entity.as_str())));
+    }
+    if spec.insert_only && change.op != Op::Insert {
+        return Err(Error::Invalid(format!(
+            "{} is append-only: {} refused",
+            change.entity.as_str(),
+            change.op.as_str()
+        )));
     }
     let fields_json = serde_json::to_string(&change.fields).map_err(|e| Error::Internal(e.to_string()))?;
     let inserted = tx
@@ -30,6 +37,10 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
         ])?;
     if inserted == 0 {
         return Ok(Applied::Duplicate);
+    }
+    if spec.insert_only && has_registers(tx, change)? {
+        // A second, different insert of the same append-only record: history is never rewritten.
+        return Err(Error::Conflict(format!("{} {} already exists", change.entity.as_str(), change.entity_id)));
     }
 
     let mut won = 0;
@@ -84,6 +95,15 @@ fn project(tx: &Transaction<'_>, change: &Change) -> Result<()> {
     values.extend(columns.iter().map(|c| to_sql(&state[*c])));
     tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
     (spec.after_project)(tx, &change.entity_id, false)
+}
+
+/// True when the change's entity already has registers (an earlier insert was applied).
+fn has_registers(tx: &Transaction<'_>, change: &Change) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM field_state WHERE entity = ?1 AND entity_id = ?2 LIMIT 1")?
+        .query_row(params![change.entity.as_str(), change.entity_id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// The current value of every register of the change's entity.

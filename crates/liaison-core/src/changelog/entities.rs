@@ -17,11 +17,28 @@ pub enum EntityKind {
     Platform,
     /// A deputy.
     Deputy,
+    /// A handling unit (承办单位): a department or a township government.
+    HandlingUnit,
+    /// A citizen visit (接待).
+    Visit,
+    /// A matter (事项) raised in a visit.
+    Matter,
+    /// One step of a matter's workflow: insert-only, identified by its own id.
+    MatterEvent,
 }
 
 impl EntityKind {
-    /// Every kind, in dependency order (a platform needs its region, a deputy its station).
-    pub const ALL: [EntityKind; 3] = [EntityKind::Region, EntityKind::Platform, EntityKind::Deputy];
+    /// Every kind, in dependency order (a platform needs its region, a deputy its station, a visit its station,
+    /// a matter its visit, an event its matter).
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Region,
+        EntityKind::Platform,
+        EntityKind::Deputy,
+        EntityKind::HandlingUnit,
+        EntityKind::Visit,
+        EntityKind::Matter,
+        EntityKind::MatterEvent,
+    ];
 
     /// The name stored in the change log.
     pub fn as_str(self) -> &'static str {
@@ -29,6 +46,10 @@ impl EntityKind {
             EntityKind::Region => "region",
             EntityKind::Platform => "platform",
             EntityKind::Deputy => "deputy",
+            EntityKind::HandlingUnit => "handling_unit",
+            EntityKind::Visit => "visit",
+            EntityKind::Matter => "matter",
+            EntityKind::MatterEvent => "matter_event",
         }
     }
 
@@ -43,6 +64,10 @@ impl EntityKind {
             EntityKind::Region => &REGION,
             EntityKind::Platform => &PLATFORM,
             EntityKind::Deputy => &DEPUTY,
+            EntityKind::HandlingUnit => &HANDLING_UNIT,
+            EntityKind::Visit => &VISIT,
+            EntityKind::Matter => &MATTER,
+            EntityKind::MatterEvent => &MATTER_EVENT,
         }
     }
 }
@@ -61,6 +86,9 @@ pub struct EntitySpec {
     pub required: &'static [&'static str],
     /// Refreshes derived data.
     pub after_project: ProjectHook,
+    /// An append-only record (a matter's events): only inserts are accepted, each id once, so history cannot
+    /// be rewritten by a later change from any node.
+    pub insert_only: bool,
 }
 
 impl EntitySpec {
@@ -79,6 +107,7 @@ static REGION: EntitySpec = EntitySpec {
     fields: &["code", "name", "kind", "parent_id"],
     required: &["code", "name", "kind"],
     after_project: no_hook,
+    insert_only: false,
 };
 
 static PLATFORM: EntitySpec = EntitySpec {
@@ -100,6 +129,7 @@ static PLATFORM: EntitySpec = EntitySpec {
     ],
     required: &["code", "name", "kind", "region_id"],
     after_project: crate::roster::platform::after_project,
+    insert_only: false,
 };
 
 static DEPUTY: EntitySpec = EntitySpec {
@@ -126,6 +156,39 @@ static DEPUTY: EntitySpec = EntitySpec {
     ],
     required: &["code", "name"],
     after_project: crate::roster::deputy::after_project,
+    insert_only: false,
+};
+
+static HANDLING_UNIT: EntitySpec = EntitySpec {
+    table: "handling_units",
+    fields: &["code", "name", "kind", "contact", "status"],
+    required: &["code", "name", "kind"],
+    after_project: no_hook,
+    insert_only: false,
+};
+
+static VISIT: EntitySpec = EntitySpec {
+    table: "visits",
+    fields: &["station_id", "received_at", "channel", "deputies", "clerk", "citizens", "head_count"],
+    required: &["station_id", "received_at", "channel"],
+    after_project: no_hook,
+    insert_only: false,
+};
+
+static MATTER: EntitySpec = EntitySpec {
+    table: "matters",
+    fields: &["code", "visit_id", "title", "detail", "category", "place", "first_responder"],
+    required: &["code", "visit_id", "title", "category", "first_responder"],
+    after_project: no_hook,
+    insert_only: false,
+};
+
+static MATTER_EVENT: EntitySpec = EntitySpec {
+    table: "matter_events",
+    fields: &["matter_id", "kind", "at", "operator", "payload"],
+    required: &["matter_id", "kind", "at", "operator", "payload"],
+    after_project: crate::workflow::events::after_project,
+    insert_only: true,
 };
 
 #[cfg(test)]

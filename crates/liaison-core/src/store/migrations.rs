@@ -19,6 +19,8 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
     ("0001_foundation.sql", include_str!("../../../../migrations/0001_foundation.sql")),
     ("0002_operators_and_setup.sql", include_str!("../../../../migrations/0002_operators_and_setup.sql")),
     ("0003_deputy_list_index.sql", include_str!("../../../../migrations/0003_deputy_list_index.sql")),
+    ("0004_calendar.sql", include_str!("../../../../migrations/0004_calendar.sql")),
+    ("0005_visits_matters.sql", include_str!("../../../../migrations/0005_visits_matters.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

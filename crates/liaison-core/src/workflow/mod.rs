@@ -1,0 +1,38 @@
+//! Visits and matters under the first-responder rule (首问负责制): registering a visit with its matters, moving a
+//! matter through its life (route, 交办, 签收/退办, 办理, 答复, 延期, 办结, 反馈, 满意度, 回头看, 公开, 归档), and
+//! reading its state, deadlines, escalations and buck-passing signals.
+//!
+//! # Design
+//!
+//! - A matter's state is **derived**, never stored: [`state::fold`] replays its append-only events (change-log
+//!   entity `matter_event`, ordered by HLC then node id). Local acts and events imported by sync take the same
+//!   path, so every node derives the same state; an event that lands where it is illegal (two offline nodes acted
+//!   at once) stays in the timeline as refused and changes nothing.
+//! - [`state::next`] is the transition table; [`acts::act`] refuses an illegal act with a Chinese reason before
+//!   anything is written, and checks the act's own fields ([`crate::Error::InvalidFields`]).
+//! - Time limits are configuration ([`rules`]); an event that starts a clock freezes the limit it used, and
+//!   [`deadlines`] computes due dates in working days on the official [`crate::calendar`] at the injected `now`.
+//! - The first responder is a column of the matter, written once; transfers change units, never the owner.
+//!
+//! Files: [`model`] (vocabulary), [`state`] (transitions, fold), [`rules`], [`deadlines`], [`signals`],
+//! [`events`] (storage), [`acts`] (recording an act), [`visits`] (registration), [`units`] (承办单位),
+//! [`query`] (list and detail views).
+
+pub mod acts;
+pub mod deadlines;
+pub mod events;
+pub mod model;
+pub mod query;
+pub mod rules;
+pub mod signals;
+pub mod state;
+pub mod units;
+pub mod visits;
+
+pub use acts::{Acted, act};
+pub use model::{Channel, Event, Limit, LimitUnit, Rating, State, UnitKind};
+pub use query::{MatterFilter, MatterSummary, MatterView, list, show};
+pub use visits::{CitizenInput, MatterInput, RegisteredVisit, VisitInput, register};
+
+#[cfg(test)]
+mod tests;

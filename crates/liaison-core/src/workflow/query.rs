@@ -1,0 +1,263 @@
+//! Reading matters: the list (with state and deadline per matter) and one matter in full (timeline, deadlines,
+//! escalations, buck-passing signals, who is accountable). Everything is derived on read from the events, the
+//! calendar and the rules, at the instant `now` the caller passes (the store's injected clock). Citizens' phones
+//! and ID numbers leave here masked.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::deadlines::{self, Deadlines, china_date};
+use super::events;
+use super::model::State;
+use super::rules::Rules;
+use super::signals::{self, Signals};
+use super::state::{AllowedAct, Outcome, Recorded, fold};
+use super::visits::{self, CitizenInput};
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+use crate::roster::mask;
+
+/// One line of the matter list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatterSummary {
+    /// Id.
+    pub id: String,
+    /// Code.
+    pub code: String,
+    /// Station code.
+    pub station_code: String,
+    /// Title.
+    pub title: String,
+    /// Category.
+    pub category: String,
+    /// 首问责任人.
+    pub first_responder: String,
+    /// Current state (`None` only while the registration event has not arrived from sync).
+    pub state: Option<State>,
+    /// Its Chinese label.
+    pub state_label: String,
+    /// The lead unit holding it.
+    pub lead_unit: Option<String>,
+    /// The current step's due date.
+    pub due_on: Option<NaiveDate>,
+    /// Due within the warning window.
+    pub due_soon: bool,
+    /// Working days overdue.
+    pub overdue_working_days: i64,
+    /// The escalation level reached (its code).
+    pub escalation: Option<String>,
+    /// How many buck-passing signals.
+    pub signals: u32,
+}
+
+/// One event in a matter's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    /// The event as recorded.
+    #[serde(flatten)]
+    pub recorded: Recorded,
+    /// Its Chinese name.
+    pub label: &'static str,
+    /// What it did in the fold (applied, or refused as a concurrent act that came too late).
+    pub outcome: Outcome,
+}
+
+/// A citizen as shown: phone and ID number masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitizenView {
+    /// Name (empty when anonymous).
+    pub name: String,
+    /// Anonymous.
+    pub anonymous: bool,
+    /// Masked phone.
+    pub phone: String,
+    /// Address.
+    pub address: String,
+    /// Masked ID number.
+    pub id_number: String,
+}
+
+/// One matter in full.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatterView {
+    /// The list line.
+    #[serde(flatten)]
+    pub summary: MatterSummary,
+    /// What the citizen said.
+    pub detail: String,
+    /// Where.
+    pub place: String,
+    /// When the citizen came.
+    pub received_at: String,
+    /// Channel.
+    pub channel: String,
+    /// Receiving deputies' codes.
+    pub deputies: Vec<String>,
+    /// The citizens, masked.
+    pub citizens: Vec<CitizenView>,
+    /// Co-handling units.
+    pub co_units: Vec<String>,
+    /// Who is accountable now: the first responder always, then the units holding the matter.
+    pub accountable: Vec<String>,
+    /// Deadlines and escalations today.
+    pub deadlines: Deadlines,
+    /// Buck-passing signals.
+    pub signals: Signals,
+    /// Every event, in fold order.
+    pub timeline: Vec<TimelineEntry>,
+    /// The acts that may be recorded next.
+    pub allowed_acts: Vec<AllowedAct>,
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MatterFilter {
+    /// Only matters in this state.
+    pub state: Option<State>,
+    /// Only matters of this station (code).
+    pub station_code: Option<String>,
+    /// Only overdue matters.
+    pub overdue: bool,
+}
+
+/// The stored columns of a matter and its visit.
+struct MatterRow {
+    id: String,
+    code: String,
+    station_code: String,
+    title: String,
+    category: String,
+    first_responder: String,
+    detail: String,
+    place: String,
+    received_at: String,
+    channel: String,
+    deputies: String,
+    visit_id: String,
+}
+
+const MATTER_SQL: &str = "SELECT m.id, m.code, p.code, m.title, m.category, m.first_responder, m.detail, m.place,
+        v.received_at, v.channel, v.deputies, v.id
+   FROM matters m JOIN visits v ON v.id = m.visit_id JOIN platforms p ON p.id = v.station_id";
+
+fn read_matter(r: &rusqlite::Row<'_>) -> rusqlite::Result<MatterRow> {
+    Ok(MatterRow {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        station_code: r.get(2)?,
+        title: r.get(3)?,
+        category: r.get(4)?,
+        first_responder: r.get(5)?,
+        detail: r.get(6)?,
+        place: r.get(7)?,
+        received_at: r.get(8)?,
+        channel: r.get(9)?,
+        deputies: r.get(10)?,
+        visit_id: r.get(11)?,
+    })
+}
+
+/// What the list and the detail share: the fold and everything computed from it.
+struct Derived {
+    summary: MatterSummary,
+    co_units: Vec<String>,
+    deadlines: Deadlines,
+    signals: Signals,
+    outcomes: Vec<Outcome>,
+    allowed_acts: Vec<AllowedAct>,
+}
+
+fn derive(row: &MatterRow, events: &[Recorded], calendar: &Calendar, rules: &Rules, today: NaiveDate) -> Derived {
+    let folded = fold(events);
+    let deadlines = deadlines::compute(&folded, calendar, &rules.ladder, today);
+    let received_on = DateTime::parse_from_rfc3339(&row.received_at).map_or(today, |t| china_date(t.to_utc()));
+    let signals = signals::compute(events, &folded.outcomes, calendar, received_on);
+    let summary = MatterSummary {
+        id: row.id.clone(),
+        code: row.code.clone(),
+        station_code: row.station_code.clone(),
+        title: row.title.clone(),
+        category: row.category.clone(),
+        first_responder: row.first_responder.clone(),
+        state: folded.state,
+        state_label: folded.state.map_or("待同步登记", State::label).to_owned(),
+        lead_unit: folded.lead.clone(),
+        due_on: deadlines.due_on,
+        due_soon: deadlines.due_soon,
+        overdue_working_days: deadlines.overdue_working_days,
+        escalation: deadlines.escalation.as_ref().map(|e| e.code.clone()),
+        signals: signals.total(),
+    };
+    let allowed_acts = folded.allowed_acts();
+    Derived { summary, co_units: folded.co, deadlines, signals, outcomes: folded.outcomes, allowed_acts }
+}
+
+/// Every matter that passes `filter`, newest first, as of `now`.
+pub fn list(conn: &Connection, filter: &MatterFilter, now: DateTime<Utc>) -> Result<Vec<MatterSummary>> {
+    let calendar = Calendar::load(conn)?;
+    let rules = Rules::load(conn)?;
+    let today = china_date(now);
+    let mut all_events = events::load_all(conn)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{MATTER_SQL} WHERE ?1 IS NULL OR p.code = ?1 ORDER BY v.received_at DESC, m.code DESC"
+    ))?;
+    let rows = stmt.query_map([&filter.station_code], read_matter)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let row = row?;
+        let events = all_events.remove(&row.id).unwrap_or_default();
+        let summary = derive(&row, &events, &calendar, &rules, today).summary;
+        if filter.state.is_some_and(|s| summary.state != Some(s))
+            || (filter.overdue && summary.overdue_working_days == 0)
+        {
+            continue;
+        }
+        out.push(summary);
+    }
+    Ok(out)
+}
+
+/// The matter with this id or code in full, as of `now`.
+pub fn show(conn: &Connection, id_or_code: &str, now: DateTime<Utc>) -> Result<MatterView> {
+    let matter = visits::find_matter(conn, id_or_code)?;
+    let row = conn.prepare_cached(&format!("{MATTER_SQL} WHERE m.id = ?1"))?.query_row([&matter.id], read_matter)?;
+    let events = events::load(conn, &matter.id)?;
+    let calendar = Calendar::load(conn)?;
+    let rules = Rules::load(conn)?;
+    let derived = derive(&row, &events, &calendar, &rules, china_date(now));
+    let mut accountable = vec![row.first_responder.clone()];
+    accountable.extend(derived.summary.lead_unit.iter().cloned());
+    accountable.extend(derived.co_units.iter().cloned());
+    let timeline = events
+        .into_iter()
+        .zip(derived.outcomes)
+        .map(|(recorded, outcome)| TimelineEntry { label: recorded.event.label(), recorded, outcome })
+        .collect();
+    Ok(MatterView {
+        detail: row.detail.clone(),
+        place: row.place.clone(),
+        received_at: row.received_at.clone(),
+        channel: row.channel.clone(),
+        deputies: serde_json::from_str(&row.deputies).map_err(|e| Error::Internal(e.to_string()))?,
+        citizens: visits::citizens(conn, &row.visit_id)?.iter().map(masked).collect(),
+        co_units: derived.co_units,
+        accountable,
+        deadlines: derived.deadlines,
+        signals: derived.signals,
+        timeline,
+        allowed_acts: derived.allowed_acts,
+        summary: derived.summary,
+    })
+}
+
+fn masked(c: &CitizenInput) -> CitizenView {
+    let mask_if = |v: &str, f: fn(&str) -> String| if v.is_empty() { String::new() } else { f(v) };
+    CitizenView {
+        name: c.name.clone(),
+        anonymous: c.anonymous,
+        phone: mask_if(&c.phone, mask::phone),
+        address: c.address.clone(),
+        id_number: mask_if(&c.id_number, mask::id_number),
+    }
+}

@@ -6,6 +6,7 @@ pub mod roster;
 pub mod roster_files;
 pub mod session;
 pub mod settings;
+pub mod workflow;
 
 use std::sync::{Mutex, MutexGuard};
 

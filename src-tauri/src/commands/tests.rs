@@ -383,3 +383,39 @@ fn operators_are_listed_and_added_by_an_administrator_only() {
     let refused = h.invoke("reveal_deputy_private", json!({ "code": "D000001", "reason": "看看" })).unwrap_err();
     assert_eq!(refused["code"], json!("forbidden"), "{refused}");
 }
+
+#[test]
+fn a_visit_is_registered_routed_and_shown_with_its_timeline() {
+    let h = signed_in_harness_with_a_deputy();
+    let input = json!({
+        "station_code": "XH-01", "channel": "来访", "received_at": null, "deputies": ["D000001"], "clerk": "王芳",
+        "citizens": [{ "name": "李秀英", "anonymous": false, "phone": "13912345678", "address": "", "id_number": "" }],
+        "head_count": null,
+        "matters": [
+            { "title": "路灯不亮", "detail": "光明路三盏路灯坏了", "category": "城乡建设", "place": "光明路",
+              "first_responder": "张明新" },
+            { "title": "", "detail": "", "category": "城乡建设", "place": "", "first_responder": "" }
+        ]
+    });
+    let refused = h.invoke("register_visit", json!({ "input": input.clone() })).unwrap_err();
+    assert_eq!(refused["code"], json!("invalid"), "{refused}");
+    let fields: Vec<&str> =
+        refused["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert!(fields.iter().any(|f| f.starts_with("matters[1]")), "{refused}");
+
+    let mut one = input;
+    one["matters"].as_array_mut().unwrap().pop();
+    let visit = h.invoke("register_visit", json!({ "input": one })).unwrap();
+    let code = visit["matters"][0]["code"].as_str().unwrap().to_owned();
+    let event = json!({ "kind": "answered_on_spot", "answer": "已联系路灯所，三日内修复" });
+    h.invoke("matter_act", json!({ "matter": code, "event": event })).unwrap();
+    let again = h.invoke("matter_act", json!({ "matter": code, "event": { "kind": "archived" } })).unwrap_err();
+    assert_eq!(again["code"], json!("invalid"), "archiving without feedback is refused: {again}");
+
+    let view = h.invoke("matter_detail", json!({ "matter": code })).unwrap();
+    assert_eq!(view["first_responder"], json!("张明新"));
+    assert_eq!(view["timeline"].as_array().unwrap().len(), 2, "{view}");
+    assert_eq!(view["citizens"][0]["phone"], json!("139****5678"), "citizens leave masked");
+    let filter = json!({ "state": null, "station_code": "XH-01", "overdue": false });
+    assert_eq!(h.invoke("matter_list", json!({ "filter": filter })).unwrap().as_array().unwrap().len(), 1);
+}

@@ -61,6 +61,19 @@ export const commands = {
 	resetOperatorPassword: (login: string, password: string) => typedError<null, IpcError>(__TAURI_INVOKE("reset_operator_password", { login, password })),
 	/**  Changes the signed-in operator's own password, confirmed with the current one. */
 	changeOwnPassword: (current: string, next: string) => typedError<null, IpcError>(__TAURI_INVOKE("change_own_password", { current, next })),
+	/**  Registers a visit and its matters; `invalid` with the fields at fault (e.g. `matters[1].first_responder`). */
+	registerVisit: (input: VisitInput) => typedError<RegisteredVisit, IpcError>(__TAURI_INVOKE("register_visit", { input })),
+	/**  The matters matching the filter, each with its state and the current step's deadline. */
+	matterList: (filter: MatterFilter) => typedError<MatterSummary[], IpcError>(__TAURI_INVOKE("matter_list", { filter })),
+	/**  One matter in full, by id or code; citizens' personal data masked. */
+	matterDetail: (matter: string) => typedError<MatterView, IpcError>(__TAURI_INVOKE("matter_detail", { matter })),
+	/**
+	 *  Records an act on a matter (route, assign, accept, return, reply, finish, feedback, rating, …); an act its state
+	 *  does not allow is refused with the Chinese reason.
+	 */
+	matterAct: (matter: string, event: Event) => typedError<Acted, IpcError>(__TAURI_INVOKE("matter_act", { matter, event })),
+	/**  The handling units (承办单位). */
+	handlingUnits: () => typedError<UnitView[], IpcError>(__TAURI_INVOKE("handling_units")),
 	/**  Whether a setup was saved and whether anyone can sign in yet (no operator: the first run is still to do). */
 	firstRunStatus: () => typedError<FirstRunStatus, IpcError>(__TAURI_INVOKE("first_run_status")),
 	/**
@@ -82,6 +95,54 @@ export const events = {
 };
 
 /* Types */
+/**  What recording an act did. */
+export type Acted = {
+	/**  The matter's id. */
+	matter_id: string,
+	/**  The matter's code. */
+	matter_code: string,
+	/**  The new event's id. */
+	event_id: string,
+	/**  The matter's state after it. */
+	state: State,
+};
+
+/**  An act that may be recorded next. */
+export type AllowedAct = {
+	/**  The event kind it records. */
+	kind: string,
+	/**  Its Chinese name. */
+	label: string,
+};
+
+/**  A citizen who came (or called, or wrote). */
+export type CitizenInput = {
+	/**  Name; may be empty when `anonymous`. */
+	name?: string,
+	/**  The citizen did not give a name. */
+	anonymous?: boolean,
+	/**  Phone (optional). */
+	phone?: string,
+	/**  Address (optional). */
+	address?: string,
+	/**  Resident ID number (optional, sensitive). */
+	id_number?: string,
+};
+
+/**  A citizen as shown: phone and ID number masked. */
+export type CitizenView = {
+	/**  Name (empty when anonymous). */
+	name: string,
+	/**  Anonymous. */
+	anonymous: boolean,
+	/**  Masked phone. */
+	phone: string,
+	/**  Address. */
+	address: string,
+	/**  Masked ID number. */
+	id_number: string,
+};
+
 /**  A label and a count. */
 export type Count = {
 	/**  Stored name or region name. */
@@ -100,6 +161,32 @@ export type CountyRow = {
 	platforms: number,
 	/**  Serving deputies grouped at its platforms. */
 	deputies: number,
+};
+
+/**  The deadlines of a matter today. */
+export type Deadlines = {
+	/**  The step whose clock is running. */
+	step: Step | null,
+	/**  Its Chinese label. */
+	step_label: string | null,
+	/**  When it started. */
+	started_on: string | null,
+	/**  When it is due (after extensions). */
+	due_on: string | null,
+	/**  Working days from today to the due date (0 on the due date; negative when overdue). */
+	working_days_left: number | null,
+	/**  Due within the warning window (the ladder's levels before the due date). */
+	due_soon: boolean,
+	/**  Working days past the due date (0 when not overdue). */
+	overdue_working_days: number,
+	/**  The highest level reached today. */
+	escalation: EscalationTime | null,
+	/**  Every level with the day it is (or was) reached. */
+	escalations: EscalationTime[],
+	/**  When the look-back is due (counted from the last 办结). */
+	lookback_due_on: string | null,
+	/**  False when the due date lies in a year without an official calendar (weekends only: warn). */
+	calendar_covers_due: boolean,
 };
 
 /**  A deputy to save (from a form, a roster file or a sync bundle). */
@@ -264,6 +351,149 @@ export type ErrorCode =
 /**  The operator stopped a long job; nothing was written. */
 "cancelled";
 
+/**  One rung of the escalation ladder as it applies to a matter. */
+export type EscalationTime = {
+	/**  Its level (0 = the warning before due). */
+	level: number,
+	/**  Its code (`warn`, `station_head`, `county`, `city`). */
+	code: string,
+	/**  Who is told, in Chinese. */
+	name: string,
+	/**  The day the matter reaches it if still open. */
+	on: string,
+	/**  Already reached today. */
+	reached: boolean,
+};
+
+/**
+ *  One step of a matter. Stored as JSON (`kind` plus the fields) in `matter_events.payload`.
+ * 
+ *  Fields named `limit` (and `lookback`) are frozen by the recorder from the rules in force when the event is
+ *  recorded (leave them `None` when building an event): the deadline a unit was given never moves when the office
+ *  edits its rules, and reads the same at every node.
+ */
+export type Event = 
+/**  登记: the matter was recorded; the triage clock starts. */
+{ kind: "registered"; 
+/**  Time to route (frozen). */
+limit?: Limit | null; 
+/**  The registration rule, from reception to record (frozen; the same day by default). */
+register?: Limit | null } | 
+/**  当场答复: answered at reception. */
+{ kind: "answered_on_spot"; 
+/**  The answer given. */
+answer: string; 
+/**  Time to record feedback (frozen). */
+limit?: Limit | null; 
+/**  Days until the look-back (frozen). */
+lookback?: Limit | null } | 
+/**  不予受理·引导: litigation, arbitration, review matters; the citizen is told where to go. */
+{ kind: "guided"; 
+/**  Why it is not accepted here. */
+reason: string; 
+/**  Where the citizen was directed. */
+directed_to: string; 
+/**  Time to record feedback (frozen). */
+limit?: Limit | null; 
+/**  Days until the look-back (frozen). */
+lookback?: Limit | null } | 
+/**  并案: the same issue as an open matter, which carries the handling. */
+{ kind: "merged"; 
+/**  The open matter's id. */
+into: string } | 
+/**  转代表建议: becomes a formal deputy suggestion with its statutory clock. */
+{ kind: "converted_to_suggestion"; 
+/**  Why (policy or general matter). */
+note?: string; 
+/**  Time to reply (frozen). */
+limit?: Limit | null } | 
+/**  研判为交办: to be assigned to handling units. */
+{ kind: "routed_for_assignment"; 
+/**  Time to assign (frozen). */
+limit?: Limit | null } | 
+/**  交办 (or a reassignment): one lead unit, optional co-handlers; the handling clock restarts. */
+{ kind: "assigned"; 
+/**  The lead unit's code (主办). */
+lead: string; 
+/**  Co-handlers' codes (协办). */
+co?: string[]; 
+/**  An explicit deadline instead of the rule's limit. */
+due_on?: string | null; 
+/**  Why the matter changes hands (required for a reassignment). */
+reason?: string; 
+/**  Time to handle (frozen). */
+limit?: Limit | null; 
+/**  The 退办 window (frozen). */
+return_window?: Limit | null } | 
+/**  签收. */
+{ kind: "accepted"; 
+/**  The unit acknowledging (the lead unit's code). */
+unit: string } | 
+/**  退办: the unit says it is not theirs. */
+{ kind: "returned"; 
+/**  The returning unit's code. */
+unit: string; 
+/**  The written reason. */
+reason: string; 
+/**  Time to reassign (frozen). */
+limit?: Limit | null } | 
+/**  办理中. */
+{ kind: "handling_started"; 
+/**  What is being done. */
+note?: string } | 
+/**  答复: the unit's (or the suggestion's) reply. */
+{ kind: "replied"; 
+/**  The reply. */
+text: string; 
+/**  The reply only says "not our competence". */
+not_competent?: boolean; 
+/**  The competent body such a reply must name. */
+competent_body?: string } | 
+/**  延期. */
+{ kind: "extended"; 
+/**  Why. */
+reason: string; 
+/**  Who approved it. */
+approver: string; 
+/**  How much longer (frozen from the rules unless given). */
+limit?: Limit | null } | 
+/**  办结. */
+{ kind: "finished"; 
+/**  The result in a sentence. */
+summary?: string; 
+/**  Time to record feedback (frozen). */
+limit?: Limit | null; 
+/**  Time until the look-back (frozen). */
+lookback?: Limit | null } | 
+/**  反馈: the citizen (and the deputy) were told, or cannot be reached. */
+{ kind: "fed_back"; 
+/**  How (电话, 上门, 短信...). Empty when the citizen cannot be reached. */
+how?: string; 
+/**  When they were told (defaults to the day it is recorded). */
+told_on?: string | null; 
+/**  The receiving deputy was told too. */
+deputy_told?: boolean; 
+/**  Why the citizen cannot be reached (instead of `how`). */
+unreachable_reason?: string } | 
+/**  满意度. */
+{ kind: "rated"; 
+/**  The rating. */
+rating: Rating; 
+/**  Required for 不满意. */
+reason?: string; 
+/**  Time to re-handle after 不满意 (frozen). */
+limit?: Limit | null } | 
+/**  回头看. */
+{ kind: "looked_back"; 
+/**  Whether the fix held. */
+result: string } | 
+/**  公开: the published summary carries no personal data. */
+{ kind: "published"; 
+/**  The published text. */
+summary: string } | 
+/**  归档. */
+{ kind: "archived" };
+
 /**  What an export wrote. */
 export type ExportSummary = {
 	/**  The file written. */
@@ -401,6 +631,107 @@ export type LevelTerm = {
 	term?: number | null,
 };
 
+/**  A time limit such as "15 working days": frozen into the event that starts the clock. */
+export type Limit = {
+	/**  How many. */
+	amount: number,
+	/**  Of what. */
+	unit: LimitUnit,
+};
+
+/**  The unit a time limit is counted in. */
+export type LimitUnit = 
+/**  Working days on the official calendar. */
+"working_days" | 
+/**  Calendar days. */
+"calendar_days" | 
+/**  Calendar months. */
+"months";
+
+/**  What to list. */
+export type MatterFilter = {
+	/**  Only matters in this state. */
+	state: State | null,
+	/**  Only matters of this station (code). */
+	station_code: string | null,
+	/**  Only overdue matters. */
+	overdue: boolean,
+};
+
+/**  One matter raised in the visit. */
+export type MatterInput = {
+	/**  Title. */
+	title: string,
+	/**  What the citizen said. */
+	detail?: string,
+	/**  One of the configured categories. */
+	category: string,
+	/**  Where (village, street, estate). */
+	place?: string,
+	/**  首问责任人: mandatory. */
+	first_responder?: string,
+};
+
+/**  One line of the matter list. */
+export type MatterSummary = {
+	/**  Id. */
+	id: string,
+	/**  Code. */
+	code: string,
+	/**  Station code. */
+	station_code: string,
+	/**  Title. */
+	title: string,
+	/**  Category. */
+	category: string,
+	/**  首问责任人. */
+	first_responder: string,
+	/**  Current state (`None` only while the registration event has not arrived from sync). */
+	state: State | null,
+	/**  Its Chinese label. */
+	state_label: string,
+	/**  The lead unit holding it. */
+	lead_unit: string | null,
+	/**  The current step's due date. */
+	due_on: string | null,
+	/**  Due within the warning window. */
+	due_soon: boolean,
+	/**  Working days overdue. */
+	overdue_working_days: number,
+	/**  The escalation level reached (its code). */
+	escalation: string | null,
+	/**  How many buck-passing signals. */
+	signals: number,
+};
+
+/**  One matter in full. */
+export type MatterView = {
+	/**  What the citizen said. */
+	detail: string,
+	/**  Where. */
+	place: string,
+	/**  When the citizen came. */
+	received_at: string,
+	/**  Channel. */
+	channel: string,
+	/**  Receiving deputies' codes. */
+	deputies: string[],
+	/**  The citizens, masked. */
+	citizens: CitizenView[],
+	/**  Co-handling units. */
+	co_units: string[],
+	/**  Who is accountable now: the first responder always, then the units holding the matter. */
+	accountable: string[],
+	/**  Deadlines and escalations today. */
+	deadlines: Deadlines,
+	/**  Buck-passing signals. */
+	signals: Signals,
+	/**  Every event, in fold order. */
+	timeline: TimelineEntry[],
+	/**  The acts that may be recorded next. */
+	allowed_acts: AllowedAct[],
+} & MatterSummary;
+
 /**  What this installation is. */
 export type Mode = 
 /**  A liaison station's PC: works on one station's records. */
@@ -443,6 +774,17 @@ export type OperatorView = {
 	/**  The end of the latest lock (RFC 3339), which may lie in the past: see [`OperatorView::is_locked_at`]. */
 	locked_until: string | null,
 };
+
+/**  What one event did in the fold. */
+export type Outcome = 
+/**  It moved the matter to `state`. */
+{ outcome: "applied"; 
+/**  The state after it. */
+state: State } | 
+/**  It was illegal where it landed (a concurrent act from another node) and changed nothing. */
+{ outcome: "refused"; 
+/**  Why. */
+reason: string };
 
 /**  A platform to save. */
 export type PlatformInput = {
@@ -549,6 +891,27 @@ export type PrivateData = {
 	id_number: string,
 };
 
+/**  The citizen's satisfaction with the result (the default three-level scale). */
+export type Rating = 
+/**  满意 */
+"satisfied" | 
+/**  基本满意 */
+"basically_satisfied" | 
+/**  不满意: needs a reason and reopens handling. */
+"unsatisfied";
+
+/**  An event as recorded: who, when, where, and its order in the change log. */
+export type Recorded = {
+	/**  The event's id. */
+	id: string,
+	/**  When it was recorded (UTC). */
+	at: string,
+	/**  Who recorded it. */
+	operator: string,
+	/**  The node where it was recorded. */
+	node_id: string,
+} & Event;
+
 /**  A stored region. */
 export type Region = {
 	/**  Id. */
@@ -581,6 +944,22 @@ export type RegionKind =
 "town" | 
 /**  街道 */
 "subdistrict";
+
+/**  A registered matter. */
+export type RegisteredMatter = {
+	/**  Its id. */
+	id: string,
+	/**  Its code, e.g. `XH-01-20260302-01`. */
+	code: string,
+};
+
+/**  A registered visit. */
+export type RegisteredVisit = {
+	/**  The visit's id. */
+	visit_id: string,
+	/**  Its matters, in input order. */
+	matters: RegisteredMatter[],
+};
 
 /**  What an operator is allowed to do. */
 export type Role = 
@@ -738,6 +1117,24 @@ export type SignOutReason =
 /**  Nobody touched the window for the setup's idle-lock time. */
 "idle_lock";
 
+/**  A matter's buck-passing signals. */
+export type Signals = {
+	/**  退办 count. */
+	returns: number,
+	/**  退办 made after the window frozen in the assignment. */
+	late_returns: number,
+	/**  退办 without a written reason (only possible in data from elsewhere: the recorder refuses them). */
+	returns_without_reason: number,
+	/**  Reassignments: every 交办 after the first. */
+	handler_changes: number,
+	/**  Replies of "not our competence" that name no competent body. */
+	incompetence_without_body: number,
+	/**  Working days from reception to registration. */
+	registration_delay_working_days: number,
+	/**  Registration came later than the rule allows. */
+	late_registration: boolean,
+};
+
 /**  A platform's star rating. */
 export type StarLevel = 
 /**  no star */
@@ -759,6 +1156,39 @@ export type StarRating = {
 	reason?: string,
 };
 
+/**  Where a matter stands, derived from its events (never stored). */
+export type State = 
+/**  待研判: registered, not yet routed. */
+"registered" | 
+/**  待交办: routed for assignment (or returned), no unit holds it. */
+"to_assign" | 
+/**  已交办: a unit was assigned and has not acknowledged it. */
+"assigned" | 
+/**  已签收. */
+"accepted" | 
+/**  办理中. */
+"handling" | 
+/**  代表建议办理中: converted to a formal deputy suggestion. */
+"suggestion" | 
+/**  重新办理: reopened after 不满意. */
+"rehandling" | 
+/**  已答复: the unit replied; 办结 is next. */
+"replied" | 
+/**  已办结，待反馈. */
+"finished" | 
+/**  已并案: follows another matter; the citizen is still told the result. */
+"merged" | 
+/**  已反馈，待评价. */
+"fed_back" | 
+/**  已评价. */
+"rated" | 
+/**  已回头看. */
+"looked_back" | 
+/**  已公开. */
+"published" | 
+/**  已归档. */
+"archived";
+
 /**  Which deputies by service. */
 export type StatusFilter = 
 /**  Serving deputies only (what a station works with). */
@@ -767,6 +1197,65 @@ export type StatusFilter =
 "ended" | 
 /**  Both. */
 "all";
+
+/**  Which step's clock is running. */
+export type Step = 
+/**  研判 after registration. */
+"route" | 
+/**  交办 after routing (or after a 退办). */
+"assign" | 
+/**  办理 by the units. */
+"handle" | 
+/**  The formal suggestion's reply. */
+"suggestion" | 
+/**  反馈 after 办结. */
+"feedback" | 
+/**  重新办理 after 不满意. */
+"rehandle";
+
+/**  One event in a matter's timeline. */
+export type TimelineEntry = {
+	/**  Its Chinese name. */
+	label: string,
+	/**  What it did in the fold (applied, or refused as a concurrent act that came too late). */
+	outcome: Outcome,
+} & Recorded;
+
+/**  A handling unit as listed. */
+export type UnitView = {
+	/**  Its id. */
+	id: string,
+	/**  Its code. */
+	code: string,
+	/**  Its name. */
+	name: string,
+	/**  `department` or `township`. */
+	kind: string,
+	/**  Contact. */
+	contact: string,
+	/**  `active` or `retired`. */
+	status: string,
+};
+
+/**  A visit to register. */
+export type VisitInput = {
+	/**  The station's code. */
+	station_code: string,
+	/**  来访 / 来电 / 来信 / 扫码 / 代表走访 / 网上 (or the stored names). */
+	channel: string,
+	/**  When the citizen came; `None` means now. (RFC 3339, e.g. `2026-03-02T09:30:00+08:00`.) */
+	received_at?: string | null,
+	/**  Receiving deputies' codes. */
+	deputies?: string[],
+	/**  The clerk who recorded it; empty means the operator. */
+	clerk?: string,
+	/**  The citizens (at least one). */
+	citizens?: CitizenInput[],
+	/**  How many people came (group visits); `None` means the number of citizens listed. */
+	head_count?: number | null,
+	/**  The matters raised (at least one). */
+	matters?: MatterInput[],
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -5,6 +5,7 @@
 // badly typed arguments) reject with code "internal" and the raw reason as the message.
 import { commands, events } from "./bindings";
 import type {
+  Acted,
   DeputyInput,
   DeputyListFilter,
   DeputyPage,
@@ -15,11 +16,15 @@ import type {
   FirstRunInput,
   FirstRunOutcome,
   FirstRunStatus,
+  Event,
   ImportProgress,
   ImportReport,
   InstallationInfo,
   InstallationSetup,
   IpcError,
+  MatterFilter,
+  MatterSummary,
+  MatterView,
   NewOperator,
   OperatorView,
   PlatformInput,
@@ -27,6 +32,7 @@ import type {
   PlatformView,
   PrivateData,
   Region,
+  RegisteredVisit,
   Role,
   RosterKind,
   RosterStats,
@@ -35,9 +41,28 @@ import type {
   SearchHit,
   SessionView,
   SignOutReason,
+  UnitView,
+  VisitInput,
 } from "./bindings";
 
 export type {
+  Acted,
+  AllowedAct,
+  CitizenInput,
+  CitizenView,
+  Deadlines,
+  EscalationTime,
+  Event,
+  MatterFilter,
+  MatterInput,
+  MatterSummary,
+  MatterView,
+  RegisteredVisit,
+  Signals,
+  State,
+  TimelineEntry,
+  UnitView,
+  VisitInput,
   Count,
   DeputyInput,
   DeputyListFilter,
@@ -299,4 +324,29 @@ export async function resetOperatorPassword(login: string, password: string): Pr
 /** Changes the signed-in operator's own password. */
 export async function changeOwnPassword(current: string, next: string): Promise<void> {
   await unwrap(() => commands.changeOwnPassword(current, next));
+}
+
+/** Registers a visit and its matters; rejects with code "invalid" and `fields` (e.g. `matters[1].first_responder`). */
+export function registerVisit(input: VisitInput): Promise<RegisteredVisit> {
+  return unwrap(() => commands.registerVisit(input));
+}
+
+/** The matters matching `filter`, with state and the current step's deadline (as of the app's clock). */
+export function matterList(filter: MatterFilter): Promise<MatterSummary[]> {
+  return unwrap(() => commands.matterList(filter));
+}
+
+/** One matter in full by id or code: timeline, deadlines, escalations, signals, the acts allowed next. */
+export function matterDetail(matter: string): Promise<MatterView> {
+  return unwrap(() => commands.matterDetail(matter));
+}
+
+/** Records an act on a matter; an act its state does not allow rejects with the Chinese reason. */
+export function matterAct(matter: string, event: Event): Promise<Acted> {
+  return unwrap(() => commands.matterAct(matter, event));
+}
+
+/** The handling units (承办单位). */
+export function handlingUnits(): Promise<UnitView[]> {
+  return unwrap(() => commands.handlingUnits());
 }

@@ -17,6 +17,7 @@ use crate::store::Writer;
 
 /// What recording an act did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Acted {
     /// The matter's id.
     pub matter_id: String,

@@ -23,6 +23,7 @@ pub fn china_date(at: DateTime<Utc>) -> NaiveDate {
 
 /// One rung of the escalation ladder as it applies to a matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct EscalationTime {
     /// Its level (0 = the warning before due).
     pub level: u8,
@@ -38,6 +39,7 @@ pub struct EscalationTime {
 
 /// The deadlines of a matter today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Deadlines {
     /// The step whose clock is running.
     pub step: Option<Step>,
@@ -48,10 +50,12 @@ pub struct Deadlines {
     /// When it is due (after extensions).
     pub due_on: Option<NaiveDate>,
     /// Working days from today to the due date (0 on the due date; negative when overdue).
+    #[cfg_attr(feature = "ipc", specta(type = Option<i32>))]
     pub working_days_left: Option<i64>,
     /// Due within the warning window (the ladder's levels before the due date).
     pub due_soon: bool,
     /// Working days past the due date (0 when not overdue).
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub overdue_working_days: i64,
     /// The highest level reached today.
     pub escalation: Option<EscalationTime>,

@@ -8,6 +8,7 @@ use crate::calendar::Calendar;
 
 /// How a citizen reached the station.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// 来访
@@ -61,6 +62,7 @@ impl Channel {
 
 /// What kind of body a handling unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// A government department (职能部门).
@@ -90,6 +92,7 @@ impl UnitKind {
 
 /// The citizen's satisfaction with the result (the default three-level scale).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// 满意
@@ -129,6 +132,7 @@ impl Rating {
 
 /// The unit a time limit is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum LimitUnit {
     /// Working days on the official calendar.
@@ -141,6 +145,7 @@ pub enum LimitUnit {
 
 /// A time limit such as "15 working days": frozen into the event that starts the clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Limit {
     /// How many.
     pub amount: u32,
@@ -177,6 +182,7 @@ impl Limit {
 
 /// Where a matter stands, derived from its events (never stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// 待研判: registered, not yet routed.
@@ -300,6 +306,7 @@ impl State {
 /// recorded (leave them `None` when building an event): the deadline a unit was given never moves when the office
 /// edits its rules, and reads the same at every node.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// 登记: the matter was recorded; the triage clock starts.

@@ -20,6 +20,7 @@ use crate::roster::mask;
 
 /// One line of the matter list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct MatterSummary {
     /// Id.
     pub id: String,
@@ -44,6 +45,7 @@ pub struct MatterSummary {
     /// Due within the warning window.
     pub due_soon: bool,
     /// Working days overdue.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub overdue_working_days: i64,
     /// The escalation level reached (its code).
     pub escalation: Option<String>,
@@ -53,6 +55,7 @@ pub struct MatterSummary {
 
 /// One event in a matter's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct TimelineEntry {
     /// The event as recorded.
     #[serde(flatten)]
@@ -65,6 +68,7 @@ pub struct TimelineEntry {
 
 /// A citizen as shown: phone and ID number masked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct CitizenView {
     /// Name (empty when anonymous).
     pub name: String,
@@ -80,6 +84,7 @@ pub struct CitizenView {
 
 /// One matter in full.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct MatterView {
     /// The list line.
     #[serde(flatten)]
@@ -111,7 +116,8 @@ pub struct MatterView {
 }
 
 /// What to list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct MatterFilter {
     /// Only matters in this state.
     pub state: Option<State>,

@@ -11,6 +11,7 @@ use crate::calendar::Calendar;
 
 /// A matter's buck-passing signals.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Signals {
     /// 退办 count.
     pub returns: u32,
@@ -23,6 +24,7 @@ pub struct Signals {
     /// Replies of "not our competence" that name no competent body.
     pub incompetence_without_body: u32,
     /// Working days from reception to registration.
+    #[cfg_attr(feature = "ipc", specta(type = i32))]
     pub registration_delay_working_days: i64,
     /// Registration came later than the rule allows.
     pub late_registration: bool,

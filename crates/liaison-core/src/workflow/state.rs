@@ -16,6 +16,7 @@ use crate::hlc::Hlc;
 
 /// An event as recorded: who, when, where, and its order in the change log.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Recorded {
     /// The event's id.
     pub id: String,
@@ -25,7 +26,9 @@ pub struct Recorded {
     pub operator: String,
     /// The node where it was recorded.
     pub node_id: String,
-    /// Its change-log stamp: the fold's order.
+    /// Its change-log stamp: the fold's order. Not in the TypeScript type: a 64-bit stamp does not fit a JS number,
+    /// and the window only needs the order, which the timeline already has.
+    #[cfg_attr(feature = "ipc", specta(skip))]
     pub hlc: Hlc,
     /// What happened.
     #[serde(flatten)]
@@ -104,6 +107,7 @@ fn refusal(state: State, event: &Event) -> String {
 
 /// Which step's clock is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// 研判 after registration.
@@ -136,6 +140,7 @@ impl Step {
 
 /// The running clock of the current step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct StepClock {
     /// The step.
     pub step: Step,
@@ -157,6 +162,7 @@ impl StepClock {
 
 /// What one event did in the fold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case", tag = "outcome")]
 pub enum Outcome {
     /// It moved the matter to `state`.
@@ -173,6 +179,7 @@ pub enum Outcome {
 
 /// An act that may be recorded next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct AllowedAct {
     /// The event kind it records.
     pub kind: &'static str,

@@ -14,6 +14,7 @@ use crate::store::Writer;
 
 /// A handling unit to save.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct UnitInput {
     /// Code, e.g. `ZJJ` (住建局).
     pub code: String,
@@ -31,6 +32,7 @@ pub struct UnitInput {
 
 /// A handling unit as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct UnitView {
     /// Its id.
     pub id: String,

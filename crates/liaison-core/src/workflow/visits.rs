@@ -22,6 +22,7 @@ use crate::store::Writer;
 
 /// A citizen who came (or called, or wrote).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct CitizenInput {
     /// Name; may be empty when `anonymous`.
     #[serde(default)]
@@ -42,6 +43,7 @@ pub struct CitizenInput {
 
 /// One matter raised in the visit.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct MatterInput {
     /// Title.
     pub title: String,
@@ -60,6 +62,7 @@ pub struct MatterInput {
 
 /// A visit to register.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct VisitInput {
     /// The station's code.
     pub station_code: String,
@@ -87,6 +90,7 @@ pub struct VisitInput {
 
 /// A registered matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct RegisteredMatter {
     /// Its id.
     pub id: String,
@@ -96,6 +100,7 @@ pub struct RegisteredMatter {
 
 /// A registered visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct RegisteredVisit {
     /// The visit's id.
     pub visit_id: String,
@@ -240,6 +245,7 @@ fn count_codes(conn: &Connection, prefix: &str) -> Result<u32> {
 
 /// The fields of a matter that acts need.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct MatterRef {
     /// Id.
     pub id: String,

@@ -1,0 +1,79 @@
+//! Commands of visits and matters under 首问负责制: registering a visit with its matters, the matter list and one
+//! matter in full (timeline, deadlines, escalations, buck-passing signals, the acts allowed next), recording an
+//! act, and the handling units. Deadlines are computed by the core as of the store's clock; every write is recorded
+//! under the signed-in operator.
+
+use liaison_core::workflow::units::{self, UnitView};
+use liaison_core::workflow::{
+    self, Acted, Event, MatterFilter, MatterSummary, MatterView, RegisteredVisit, VisitInput,
+};
+use tauri::State;
+
+use super::{lock, require_session, signed_in};
+use crate::ipc::IpcResult;
+use crate::{SessionState, StoreState};
+
+/// Registers a visit and its matters; `invalid` with the fields at fault (e.g. `matters[1].first_responder`).
+#[tauri::command]
+#[specta::specta]
+pub async fn register_visit(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    input: VisitInput,
+) -> IpcResult<RegisteredVisit> {
+    let operator = signed_in(&session)?.operator();
+    Ok(lock(&store)?.write(&operator, |w| workflow::register(w, &input))?)
+}
+
+/// The matters matching the filter, each with its state and the current step's deadline.
+#[tauri::command]
+#[specta::specta]
+pub async fn matter_list(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    filter: MatterFilter,
+) -> IpcResult<Vec<MatterSummary>> {
+    require_session(&session)?;
+    let store = lock(&store)?;
+    let now = store.deps().clock.now();
+    Ok(workflow::list(store.conn(), &filter, now)?)
+}
+
+/// One matter in full, by id or code; citizens' personal data masked.
+#[tauri::command]
+#[specta::specta]
+pub async fn matter_detail(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    matter: String,
+) -> IpcResult<MatterView> {
+    require_session(&session)?;
+    let store = lock(&store)?;
+    let now = store.deps().clock.now();
+    Ok(workflow::show(store.conn(), &matter, now)?)
+}
+
+/// Records an act on a matter (route, assign, accept, return, reply, finish, feedback, rating, …); an act its state
+/// does not allow is refused with the Chinese reason.
+#[tauri::command]
+#[specta::specta]
+pub async fn matter_act(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    matter: String,
+    event: Event,
+) -> IpcResult<Acted> {
+    let operator = signed_in(&session)?.operator();
+    Ok(lock(&store)?.write(&operator, |w| workflow::act(w, &matter, event))?)
+}
+
+/// The handling units (承办单位).
+#[tauri::command]
+#[specta::specta]
+pub async fn handling_units(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+) -> IpcResult<Vec<UnitView>> {
+    require_session(&session)?;
+    Ok(units::list(lock(&store)?.conn())?)
+}

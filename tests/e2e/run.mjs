@@ -365,9 +365,33 @@ function appMemoryMiB(db) {
   return { mib: each.reduce((sum, p) => sum + p.mib, 0), processes: tree.length, each };
 }
 
+/**
+ * Opens the Element Plus select with this test id and clicks the option reading `label` in the dropdown it opened
+ * (the last one shown: an earlier select's dropdown may still be fading out), then waits for it to close.
+ */
+async function chooseOption(browser, testId, label) {
+  await transitionsDone(browser);
+  await (await browser.$(byTestId(testId))).click();
+  await browser.waitUntil(
+    async () =>
+      browser.execute((wanted) => {
+        const option = [...document.querySelectorAll(".el-select-dropdown__item")]
+          .filter((o) => o.getClientRects().length > 0 && o.textContent.trim() === wanted)
+          .pop();
+        option?.click();
+        return Boolean(option);
+      }, label),
+    { timeout: WAIT_TIMEOUT, interval: 150, timeoutMsg: `no option ${label} in ${testId}` },
+  );
+  await browser.waitUntil(
+    async () => browser.execute(() => ![...document.querySelectorAll(".el-select__popper")].some((p) => p.getClientRects().length > 0 && getComputedStyle(p).display !== "none")),
+    { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: `the dropdown of ${testId} did not close` },
+  );
+}
+
 /** The demo city in station mode with the administrator, as the CLI prepares it. */
 function demoCity(db, cli) {
-  cli(db, ["demo", "--seed", "1"]);
+  cli(db, ["demo", "--seed", "1", "--no-visits"]);
   cli(db, ["setup", "station", "--code", "XH-03"]);
   addAdmin(db, cli);
 }
@@ -701,6 +725,52 @@ const scenarios = [
         timeoutMsg: "the idle lock was not saved as 15 minutes",
       });
       await screenshot(browser, "l-settings");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "m-visit-with-two-matters",
+    description: "接待登记 of a visit with two matters; in 意见建议 one is answered on the spot and its timeline shows it",
+    prepare: (db, { cli }) => {
+      demoCity(db, cli);
+      cli(db, ["unit", "add", "--code", "ZJJ", "--name", "住建局", "--kind", "部门"]);
+    },
+    async run(browser, { cliJson }) {
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-visits"))).click();
+      await fill(browser, "visit-citizen-name-0", "李秀英");
+      await fill(browser, "visit-citizen-phone-0", "13912345678");
+      await (await browser.$(byTestId("visit-add-matter"))).click();
+      for (const [i, title, category] of [
+        [0, "路灯不亮", "城乡建设"],
+        [1, "夜间施工噪音", "生态环境"],
+      ]) {
+        await fill(browser, `visit-matter-title-${i}`, title);
+        await chooseOption(browser, `visit-matter-category-${i}`, category);
+        await fill(browser, `visit-matter-responder-${i}`, "张明新");
+        await browser.keys("Escape"); // close the responder suggestions
+      }
+      await (await browser.$(byTestId("visit-save"))).click();
+      const registered = await waitForText(browser, "visit-registered", (t) => /XH-03-\d{8}-02/.test(t), "registered codes");
+      const codes = registered.match(/XH-03-\d{8}-\d{2}/g);
+      console.log(`     registered ${codes.join(", ")}`);
+      const first = codes.find((c) => c.endsWith("-01"));
+
+      await (await browser.$(byTestId("nav-matters"))).click();
+      await waitForText(browser, "matter-table", (t) => t.includes(first), "the new matters in the list");
+      await (await browser.$(`//*[@data-testid="matter-table"]//td[.//text()[contains(., "${first}")]]`)).click();
+      await waitForText(browser, "matter-code", (t) => t.includes(first), "the matter drawer");
+      await transitionsDone(browser);
+      await (await browser.$(byTestId("matter-act-answered_on_spot"))).click();
+      await fill(browser, "act-answer", "已联系路灯管理所，三日内修复");
+      await (await browser.$(byTestId("act-save"))).click();
+      await browser.waitUntil(
+        async () => browser.execute(() => document.querySelectorAll('[data-testid="timeline-entry"]').length >= 2),
+        { timeout: WAIT_TIMEOUT, interval: 150, timeoutMsg: "the answer never reached the timeline" },
+      );
+      const shown = await cliJson(["matter", "show", first]);
+      assertEqual(shown.timeline.length, 2, "events recorded for the answered matter");
+      await screenshot(browser, "m-matter-answered");
       await assertNoCspViolations(browser);
     },
   },

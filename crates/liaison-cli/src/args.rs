@@ -36,6 +36,9 @@ pub enum Command {
         /// Multiply the city (10 gives a province-sized data set for benchmarks).
         #[arg(long, default_value_t = 1)]
         scale: u32,
+        /// Roster only: no handling units, visits, matters or events.
+        #[arg(long)]
+        no_visits: bool,
     },
     /// Roster import, export and templates.
     #[command(subcommand)]
@@ -59,6 +62,9 @@ pub enum Command {
     /// Matters (事项) under the first-responder rule: list, show, and every act of their workflow.
     #[command(subcommand)]
     Matter(MatterCommand),
+    /// Ledgers (台账) to XLSX: 接待群众登记台账, 意见建议办理台账; personal data masked.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
     /// Handling units (承办单位): departments and township governments that matters are assigned to.
     #[command(subcommand)]
     Unit(UnitCommand),
@@ -288,6 +294,29 @@ impl DayKindArgs {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("日期“{s}”无法识别，应为 YYYY-MM-DD"))
+}
+
+/// Ledger subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// 接待群众登记台账: one row per visit (citizens' names and phones masked).
+    Visits(LedgerArgs),
+    /// 意见建议办理台账: one row per matter, with route, units, deadlines, on-time flag, rating and state as of now.
+    Matters(LedgerArgs),
+}
+
+/// Which visits and matters a ledger lists, and where it goes.
+#[derive(Debug, Args)]
+pub struct LedgerArgs {
+    /// Only this station (default: every station).
+    #[arg(long, value_name = "CODE")]
+    pub station: Option<String>,
+    /// 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30 (default: this year), by the day the citizen came.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The .xlsx file to write (replaced if it exists).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// Which roster to export.

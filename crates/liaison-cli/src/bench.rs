@@ -72,7 +72,7 @@ pub struct SearchFigures {
 /// Builds a store holding the synthetic city at `scale`.
 pub fn build_city(dir: &Path, scale: u32) -> Result<(Store, DemoCity, f64), Failure> {
     let mut store = Store::open(&dir.join("bench.db"))?;
-    let city = liaison_demo::plan(&DemoOptions { seed: 1, scale });
+    let city = liaison_demo::plan(&DemoOptions { seed: 1, scale, visits: false });
     let started = Instant::now();
     liaison_demo::write(&mut store, &city, "bench")?;
     Ok((store, city, started.elapsed().as_secs_f64()))
@@ -281,6 +281,7 @@ pub fn deputies_sheet(city: &DemoCity) -> TableOut {
         .collect();
     TableOut {
         sheet: "代表名册".into(),
+        title: None,
         headers: DEPUTY_HEADERS.iter().map(|h| (*h).to_owned()).collect(),
         rows,
         text_columns: vec![0, 4, 6, 8, 14, 15, 16],
@@ -290,7 +291,7 @@ pub fn deputies_sheet(city: &DemoCity) -> TableOut {
 /// Times the XLSX import of the city's deputies into a store that has its regions and platforms.
 pub fn import_bench(dir: &Path, scale: u32) -> Result<ImportFigures, Failure> {
     let mut store = Store::open(&dir.join("import.db"))?;
-    let city = liaison_demo::plan(&DemoOptions { seed: 1, scale });
+    let city = liaison_demo::plan(&DemoOptions { seed: 1, scale, visits: false });
     let places = DemoCity { regions: city.regions.clone(), platforms: city.platforms.clone(), deputies: Vec::new() };
     liaison_demo::write(&mut store, &places, "bench")?;
     let sheet = deputies_sheet(&city);

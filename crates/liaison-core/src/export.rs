@@ -79,6 +79,7 @@ pub fn deputies_table(conn: &rusqlite::Connection) -> Result<TableOut> {
         .collect();
     Ok(TableOut {
         sheet: "代表名册".into(),
+        title: None,
         headers: DEPUTY_HEADERS.iter().map(|h| (*h).to_owned()).collect(),
         rows,
         text_columns: vec![0, 4, 6, 8, 14, 15, 16],
@@ -138,6 +139,7 @@ pub fn platforms_table(conn: &rusqlite::Connection) -> Result<TableOut> {
         .collect();
     Ok(TableOut {
         sheet: "联络站名册".into(),
+        title: None,
         headers: headers.iter().map(|h| (*h).to_owned()).collect(),
         rows,
         text_columns: vec![0, 6],

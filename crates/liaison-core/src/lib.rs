@@ -9,7 +9,8 @@
 //! - [`calendar`]: the official working-day calendar (holidays, 调休) that deadlines are counted in;
 //! - [`operators`]: the people who sign in, their roles and sessions; [`setup`]: this installation's mode and
 //!   station; [`first_run`]: the first administrator, the setup and the demo city on a fresh database;
-//! - [`workflow`]: visits and matters under the first-responder rule, deadlines, escalation, buck-passing signals.
+//! - [`workflow`]: visits and matters under the first-responder rule, deadlines, escalation, buck-passing signals;
+//! - [`ledger`]: the station's ledgers (台账) of visits and matters over a period, masked, as [`tabular`] tables.
 //!
 //! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
 //! injected ([`clock`]).
@@ -24,6 +25,7 @@ pub mod first_run;
 pub mod hlc;
 pub mod ids;
 pub mod import;
+pub mod ledger;
 pub mod operators;
 pub mod paths;
 pub mod roster;

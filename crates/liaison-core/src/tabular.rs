@@ -35,11 +35,14 @@ impl Grid {
     }
 }
 
-/// A table to be written out: one sheet with a header row.
+/// A table to be written out: one sheet with a header row, optionally under a title row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableOut {
     /// Sheet name (at most 31 characters in XLSX).
     pub sheet: String,
+    /// A title written above the header, merged across the table (ledgers: "XX联络站 接待群众登记台账（2026年第三
+    /// 季度）"). XLSX only: a CSV file starts with its header so that other programs can read it as data.
+    pub title: Option<String>,
     /// Column headers, in Chinese for people.
     pub headers: Vec<String>,
     /// Data rows, as many cells as headers.

@@ -8,11 +8,13 @@
 //! unique codes throughout: a province-sized data set.
 //!
 //! [`plan()`] is pure and deterministic (same options, same data); [`write()`] saves a plan through the core's save
-//! use cases in one transaction.
+//! use cases in one transaction. With [`DemoOptions::visits`] (the default), [`generate`] then adds a year of
+//! station work before the store clock's now: handling units, visits, matters and their events ([`visits`]).
 //!
 //! Modules: [`names`] (surnames and given names), [`geography`] (cities, counties, townships, place names),
 //! [`contact`] (phones, ID numbers), [`work`] (work units and titles), [`platforms`] and [`deputies`] (one city's
-//! platforms and deputies), [`mod@plan`] (the whole data set), [`mod@write`] (into a store).
+//! platforms and deputies), [`mod@plan`] (the whole data set), [`mod@write`] (into a store), [`visits`] (a year of
+//! visits, matters and events).
 
 pub mod contact;
 pub mod deputies;
@@ -20,6 +22,7 @@ pub mod geography;
 pub mod names;
 pub mod plan;
 pub mod platforms;
+pub mod visits;
 pub mod work;
 pub mod write;
 
@@ -41,11 +44,13 @@ pub struct DemoOptions {
     pub seed: u64,
     /// Number of cities, at least 1 (0 is treated as 1).
     pub scale: u32,
+    /// Add a year of visits, matters and their events (and the handling units) to the roster.
+    pub visits: bool,
 }
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions { seed: 1, scale: 1 }
+        DemoOptions { seed: 1, scale: 1, visits: true }
     }
 }
 
@@ -69,10 +74,28 @@ pub struct DemoSummary {
     pub platforms: usize,
     /// Deputies, ended ones included.
     pub deputies: usize,
+    /// Handling units (0 without visits).
+    pub units: usize,
+    /// Visits.
+    pub visits: usize,
+    /// Matters.
+    pub matters: usize,
+    /// Matter events, registrations included.
+    pub events: usize,
 }
 
-/// Plans the data set for `opts` and writes it into `store` as operator [`OPERATOR`]. Meant for an empty database;
-/// running it again with the same options changes nothing.
+/// Plans the data set for `opts` and writes it into `store` as operator [`OPERATOR`], then (with `opts.visits`) the
+/// year of activity ending at the store clock's now, in a second transaction. Meant for an empty database; running
+/// it again with the same options changes nothing (the activity is only added to a database without visits).
 pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
-    write(store, &plan(opts), OPERATOR)
+    let city = plan(opts);
+    let mut summary = write(store, &city, OPERATOR)?;
+    if opts.visits {
+        let activity = visits::write_activity(store, &city, opts.seed, &visits::Volume::DEMO)?;
+        summary.units = activity.units;
+        summary.visits = activity.visits;
+        summary.matters = activity.matters;
+        summary.events = activity.events;
+    }
+    Ok(summary)
 }

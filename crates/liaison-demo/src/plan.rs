@@ -63,7 +63,7 @@ mod tests {
 
     fn city() -> &'static DemoCity {
         static CITY: OnceLock<DemoCity> = OnceLock::new();
-        CITY.get_or_init(|| plan(&DemoOptions { seed: 1, scale: 1 }))
+        CITY.get_or_init(|| plan(&DemoOptions { seed: 1, scale: 1, visits: false }))
     }
 
     fn serving(c: &DemoCity) -> impl Iterator<Item = &DeputyInput> {
@@ -76,13 +76,17 @@ mod tests {
 
     #[test]
     fn same_seed_same_city_other_seed_other_city() {
-        let opts = DemoOptions { seed: 1, scale: 1 };
+        let opts = DemoOptions { seed: 1, scale: 1, visits: false };
         assert_eq!(&plan(&opts), city());
-        let other = plan(&DemoOptions { seed: 2, scale: 1 });
+        let other = plan(&DemoOptions { seed: 2, scale: 1, visits: false });
         assert_eq!(other.regions, city().regions, "the geography is fixed");
         assert_ne!(other.platforms, city().platforms);
         assert_ne!(other.deputies, city().deputies);
-        assert_eq!(plan(&DemoOptions { seed: 9, scale: 0 }), plan(&DemoOptions { seed: 9, scale: 1 }), "0 means 1");
+        assert_eq!(
+            plan(&DemoOptions { seed: 9, scale: 0, visits: false }),
+            plan(&DemoOptions { seed: 9, scale: 1, visits: false }),
+            "0 means 1"
+        );
     }
 
     #[test]
@@ -267,7 +271,7 @@ mod tests {
     #[test]
     fn larger_scales_repeat_the_city_with_unique_codes() {
         let k = 3;
-        let big = plan(&DemoOptions { seed: 5, scale: k });
+        let big = plan(&DemoOptions { seed: 5, scale: k, visits: false });
         let open = big.platforms.iter().filter(|p| p.closed_on.is_none()).count();
         assert_eq!(open, PLATFORMS_PER_CITY * k as usize);
         assert!(serving(&big).count() >= 9_000 * k as usize);

@@ -19,6 +19,11 @@ pub fn write(store: &mut Store, city: &DemoCity, operator: &str) -> Result<DemoS
         for d in &city.deputies {
             deputy::save(w, d)?;
         }
-        Ok(DemoSummary { regions: city.regions.len(), platforms: city.platforms.len(), deputies: city.deputies.len() })
+        Ok(DemoSummary {
+            regions: city.regions.len(),
+            platforms: city.platforms.len(),
+            deputies: city.deputies.len(),
+            ..DemoSummary::default()
+        })
     })
 }

@@ -12,7 +12,7 @@ use liaison_demo::{DemoOptions, OPERATOR, generate, plan, write};
 fn the_demo_city_in_a_store_has_the_reported_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
-    let opts = DemoOptions { seed: 1, scale: 1 };
+    let opts = DemoOptions { seed: 1, scale: 1, visits: false };
     let city = plan(&opts);
 
     let started = Instant::now();

@@ -29,6 +29,7 @@ mod tests {
     fn bom_crlf_and_quoting() {
         let table = TableOut {
             sheet: "名单".into(),
+            title: None,
             headers: vec!["姓名".into(), "意见".into()],
             rows: vec![vec!["张三".into(), "路灯,不亮\n\"急\"".into()], vec!["李四".into(), String::new()]],
             text_columns: vec![],

@@ -1,14 +1,15 @@
 //! Writes [`TableOut`]s as an .xlsx workbook that opens cleanly in Excel and WPS on Chinese Windows.
 //!
-//! One sheet per table: bold shaded header row, frozen so it stays visible while scrolling, an autofilter over
-//! the data, and column widths that fit Chinese text. Text columns (phones, ID numbers, codes) get the "@"
+//! One sheet per table: an optional title row (bold, merged across the table: how ledgers carry their station and
+//! period), a bold shaded header row, frozen with the title so both stay visible while scrolling, an autofilter
+//! over the data, and column widths that fit Chinese text. Text columns (phones, ID numbers, codes) get the "@"
 //! text format and string cells, so Excel never shows 1.38E+10 or drops an ID's last digits. Other cells that
 //! are plain small numbers ("12", "3.5") become number cells so counts and sums work; everything else is text.
 
 use std::path::Path;
 
 use liaison_core::tabular::TableOut;
-use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::cell_text::float_text;
 use crate::error::SheetsError;
@@ -24,6 +25,7 @@ const HEADER_FILL: u32 = 0xDDEBF7;
 
 /// The formats every sheet shares.
 struct Formats {
+    title: Format,
     header: Format,
     text: Format,
 }
@@ -31,9 +33,10 @@ struct Formats {
 /// The workbook as .xlsx bytes, sheets in table order. With no tables the workbook has one empty sheet.
 pub fn write_xlsx(tables: &[TableOut]) -> Result<Vec<u8>, SheetsError> {
     let mut workbook = Workbook::new();
-    let total_rows: usize = tables.iter().map(|t| t.rows.len() + 1).sum();
+    let total_rows: usize = tables.iter().map(|t| t.rows.len() + 1 + usize::from(t.title.is_some())).sum();
     let stream = total_rows > CONSTANT_MEMORY_ROWS;
     let formats = Formats {
+        title: Format::new().set_bold().set_font_size(14).set_align(FormatAlign::Center),
         header: Format::new()
             .set_bold()
             .set_background_color(Color::RGB(HEADER_FILL))
@@ -70,7 +73,12 @@ fn write_table(sheet: &mut Worksheet, table: &TableOut, formats: &Formats) -> Re
         return Ok(());
     }
     let last_col = to_col(width - 1)?;
-    let last_row = u32::try_from(table.rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
+    // The header sits below the title when there is one; every later row moves down with it.
+    let header_row = u32::from(table.title.is_some());
+    let last_row = u32::try_from(table.rows.len())
+        .ok()
+        .and_then(|n| n.checked_add(header_row))
+        .ok_or(XlsxError::RowColumnLimitError)?;
     let is_text: Vec<bool> = (0..width).map(|c| table.text_columns.contains(&c)).collect();
 
     for (c, &text) in is_text.iter().enumerate() {
@@ -82,14 +90,18 @@ fn write_table(sheet: &mut Worksheet, table: &TableOut, formats: &Formats) -> Re
             sheet.set_column_format(col, &formats.text)?;
         }
     }
-    for (c, header) in table.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, to_col(c)?, header, &formats.header)?;
+    if let Some(title) = &table.title {
+        write_title(sheet, title, last_col, &formats.title)?;
     }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, last_row, last_col)?;
+    for (c, header) in table.headers.iter().enumerate() {
+        sheet.write_string_with_format(header_row, to_col(c)?, header, &formats.header)?;
+    }
+    sheet.set_freeze_panes(header_row + 1, 0)?;
+    sheet.autofilter(header_row, 0, last_row, last_col)?;
 
     for (r, cells) in table.rows.iter().enumerate() {
-        let row = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        let row =
+            u32::try_from(r + 1).ok().and_then(|n| n.checked_add(header_row)).ok_or(XlsxError::RowColumnLimitError)?;
         for (c, value) in cells.iter().enumerate() {
             if value.is_empty() {
                 continue;
@@ -103,6 +115,18 @@ fn write_table(sheet: &mut Worksheet, table: &TableOut, formats: &Formats) -> Re
                 sheet.write_string(row, col, value)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The title in row 1, merged across the table's columns (a one-column table cannot merge one cell: it is written
+/// plainly). The column widths ignore the title: a long title would otherwise widen its first column.
+fn write_title(sheet: &mut Worksheet, title: &str, last_col: u16, format: &Format) -> Result<(), XlsxError> {
+    sheet.set_row_height(0, 24)?;
+    if last_col == 0 {
+        sheet.write_string_with_format(0, 0, title, format)?;
+    } else {
+        sheet.merge_range(0, 0, 0, last_col, title, format)?;
     }
     Ok(())
 }

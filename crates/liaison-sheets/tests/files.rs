@@ -16,6 +16,7 @@ fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
 fn roster() -> TableOut {
     TableOut {
         sheet: "选民/名单".into(),
+        title: None,
         headers: vec!["姓名".into(), "手机".into(), "身份证号".into(), "人数".into(), "备注".into()],
         rows: vec![
             vec![
@@ -169,6 +170,7 @@ fn large_exports_stream_in_constant_memory_and_read_back() {
         (0..20_100).map(|i| vec![format!("居民{i}"), format!("139{i:08}"), format!("{}", i % 7)]).collect();
     let table = TableOut {
         sheet: "大表".into(),
+        title: None,
         headers: vec!["姓名".into(), "手机".into(), "组".into()],
         rows,
         text_columns: vec![1],

@@ -4,6 +4,9 @@ import deputies from "../features/deputies/messages";
 import stations from "../features/stations/messages";
 import rosterFiles from "../features/roster-files/messages";
 import settings from "../features/settings/messages";
+import visits from "../features/visits/messages";
+import dashboard from "../features/dashboard/messages";
+import matters from "../features/matters/messages";
 import type { MessageSchema } from "./zh-CN";
 
 const en: MessageSchema = {
@@ -115,6 +118,9 @@ const en: MessageSchema = {
   stations: stations.en,
   rosterFiles: rosterFiles.en,
   settings: settings.en,
+  visits: visits.en,
+  dashboard: dashboard.en,
+  matters: matters.en,
   common: {
     comingSoon: "This feature will be available in a later version",
     none: "-",

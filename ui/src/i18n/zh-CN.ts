@@ -5,6 +5,9 @@ import deputies from "../features/deputies/messages";
 import stations from "../features/stations/messages";
 import rosterFiles from "../features/roster-files/messages";
 import settings from "../features/settings/messages";
+import visits from "../features/visits/messages";
+import dashboard from "../features/dashboard/messages";
+import matters from "../features/matters/messages";
 const zhCN = {
   app: {
     name: "联络站工作台",
@@ -118,6 +121,9 @@ const zhCN = {
   stations: stations.zhCN,
   rosterFiles: rosterFiles.zhCN,
   settings: settings.zhCN,
+  visits: visits.zhCN,
+  dashboard: dashboard.zhCN,
+  matters: matters.zhCN,
   common: {
     comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */

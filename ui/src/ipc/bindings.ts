@@ -701,7 +701,7 @@ export type MatterSummary = {
 	/**  The escalation level reached (its code). */
 	escalation: string | null,
 	/**  How many buck-passing signals. */
-	signals: number,
+	signal_count: number,
 };
 
 /**  One matter in full. */

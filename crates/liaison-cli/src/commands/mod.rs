@@ -3,6 +3,7 @@
 mod audit;
 mod calendar;
 mod demo;
+mod ledger;
 mod matter;
 mod operator;
 mod roster;
@@ -61,13 +62,14 @@ pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure
                 println!("数据库 database: {}\n节点 node: {}", path.display(), store.node_id())
             })
         }
-        Command::Demo { seed, scale } => demo::run(&mut store, *seed, *scale, cli.json),
+        Command::Demo { seed, scale, no_visits } => demo::run(&mut store, *seed, *scale, !*no_visits, cli.json),
         Command::Roster(cmd) => roster::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Search(args) => search::run(&store, args, cli.json),
         Command::Stats => stats::run(&store, cli.json),
         Command::Calendar(cmd) => calendar::run(&mut store, cmd, &operator, cli.json),
         Command::Visit(cmd) => visit::run(&mut store, cmd, &operator, cli.json),
         Command::Matter(cmd) => matter::run(&mut store, cmd, &operator, cli.json),
+        Command::Ledger(cmd) => ledger::run(&store, cmd, cli.json),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &operator, cli.json),
         Command::Audit { action, limit } => audit::run(&store, action.as_deref(), *limit, cli.json),
         Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),

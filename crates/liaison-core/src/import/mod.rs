@@ -197,6 +197,7 @@ pub fn templates() -> Vec<(RosterKind, TableOut)> {
     fn table<F: Copy>(sheet: &str, columns: &[header::Column<F>]) -> TableOut {
         TableOut {
             sheet: sheet.to_owned(),
+            title: None,
             headers: columns
                 .iter()
                 .map(|c| if c.required { format!("*{}", c.header) } else { c.header.to_owned() })

@@ -43,6 +43,18 @@ pub fn id_number(raw: &str) -> String {
     )
 }
 
+/// A citizen's name in a ledger: the surname's first character, one star per other character (`李秀英` → `李**`,
+/// `欧阳娜娜` → `欧***`), so the clerk can still tell records apart and the name is not disclosed. A one-character
+/// name becomes `*`. Deputies' names are public and never masked.
+pub fn name(raw: &str) -> String {
+    let mut chars = raw.trim().chars();
+    match (chars.next(), chars.clone().count()) {
+        (None, _) => String::new(),
+        (Some(_), 0) => "*".to_owned(),
+        (Some(first), rest) => format!("{first}{}", "*".repeat(rest)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +67,9 @@ mod tests {
         assert_eq!(phone(""), "");
         assert_eq!(id_number("410402198001011236"), "4104**********1236");
         assert_eq!(id_number(""), "");
+        assert_eq!(name("李秀英"), "李**");
+        assert_eq!(name("欧阳娜娜"), "欧***");
+        assert_eq!(name(" 王 "), "*");
+        assert_eq!(name(""), "");
     }
 }

@@ -50,7 +50,7 @@ pub struct MatterSummary {
     /// The escalation level reached (its code).
     pub escalation: Option<String>,
     /// How many buck-passing signals.
-    pub signals: u32,
+    pub signal_count: u32,
 }
 
 /// One event in a matter's timeline.
@@ -193,7 +193,7 @@ fn derive(row: &MatterRow, events: &[Recorded], calendar: &Calendar, rules: &Rul
         due_soon: deadlines.due_soon,
         overdue_working_days: deadlines.overdue_working_days,
         escalation: deadlines.escalation.as_ref().map(|e| e.code.clone()),
-        signals: signals.total(),
+        signal_count: signals.total(),
     };
     let allowed_acts = folded.allowed_acts();
     Derived { summary, co_units: folded.co, deadlines, signals, outcomes: folded.outcomes, allowed_acts }

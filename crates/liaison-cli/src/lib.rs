@@ -8,6 +8,8 @@ pub mod args;
 pub mod bench;
 pub mod commands;
 pub mod output;
+#[cfg(test)]
+mod testing;
 
 /// A CLI failure with its exit code.
 #[derive(Debug)]

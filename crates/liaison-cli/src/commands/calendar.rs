@@ -138,10 +138,7 @@ impl DayOut {
 mod tests {
     use liaison_core::calendar::Calendar;
 
-    fn run(db: &std::path::Path, args: &[&str]) -> i32 {
-        let db = db.to_str().unwrap();
-        crate::main_with_args(["liaison", "--db", db, "--operator", "测试"].iter().chain(args))
-    }
+    use crate::testing::run;
 
     fn date(s: &str) -> chrono::NaiveDate {
         chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

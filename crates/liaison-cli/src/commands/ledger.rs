@@ -54,36 +54,11 @@ mod tests {
     //! `liaison-sheets` (calamine): the merged title row, the Chinese headers, masked data.
 
     use chrono::Datelike;
-    use liaison_core::roster::kinds::{PlatformKind, RegionKind};
-    use liaison_core::roster::platform::{self, PlatformInput};
-    use liaison_core::roster::region::{self, RegionInput};
 
-    fn run(db: &std::path::Path, args: &[&str]) -> i32 {
-        let db = db.to_str().unwrap();
-        crate::main_with_args(["liaison", "--db", db, "--operator", "王芳"].iter().chain(args))
-    }
+    use crate::testing::run;
 
     fn station(db: &std::path::Path) {
-        let mut store = liaison_core::Store::open(db).unwrap();
-        store
-            .write("test", |w| {
-                let county = RegionInput {
-                    code: "410402".into(),
-                    name: "新华区".into(),
-                    kind: RegionKind::District,
-                    parent_code: None,
-                };
-                region::save(w, &county)?;
-                let input = PlatformInput {
-                    code: "XH-01".into(),
-                    name: "平顶山市新华区中兴路街道人大代表联络站".into(),
-                    kind: Some(PlatformKind::Station),
-                    region_code: "410402".into(),
-                    ..Default::default()
-                };
-                platform::save(w, &input)
-            })
-            .unwrap();
+        crate::testing::station(db, "平顶山市新华区中兴路街道人大代表联络站");
     }
 
     #[test]

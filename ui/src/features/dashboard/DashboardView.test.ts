@@ -8,6 +8,8 @@ import type { MatterSummary } from "../../ipc";
 import { createAppI18n } from "../../i18n";
 import { createAppRouter } from "../../router";
 import DashboardView from "./DashboardView.vue";
+import { SESSION_FLOW } from "../../session/flow";
+import { SETUP } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
@@ -77,9 +79,20 @@ describe("DashboardView", { timeout: 20_000 }, () => {
     return wrapper;
   }
 
+  it("counts only this station's matters in station mode", async () => {
+    const flow = { state: { setup: { ...SETUP, mode: "station", station_code: "XH-03" } } };
+    wrapper = mount(DashboardView, {
+      global: { plugins: [createAppI18n("zh-CN"), router], provide: { [SESSION_FLOW as symbol]: flow } },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    expect(rust.matterList).toHaveBeenCalledWith({ state: null, station_code: "XH-03", overdue: false });
+  });
+
   it("counts each queue from one unfiltered list", async () => {
     await mountView();
     expect(rust.matterList).toHaveBeenCalledTimes(1);
+    // No session flow provided: no station setup, so every station's matters are counted.
     expect(rust.matterList).toHaveBeenCalledWith({ state: null, station_code: null, overdue: false });
 
     expect(count("awaitingRoute")).toBe("2");

@@ -758,6 +758,7 @@ const scenarios = [
 
       await (await browser.$(byTestId("nav-matters"))).click();
       await waitForText(browser, "matter-table", (t) => t.includes(first), "the new matters in the list");
+      await transitionsDone(browser);
       await (await browser.$(`//*[@data-testid="matter-table"]//td[.//text()[contains(., "${first}")]]`)).click();
       await waitForText(browser, "matter-code", (t) => t.includes(first), "the matter drawer");
       await transitionsDone(browser);

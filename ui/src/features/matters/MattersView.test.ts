@@ -7,6 +7,7 @@ import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import * as ipc from "../../ipc";
 import type { MatterFilter } from "../../ipc";
 import { createAppI18n } from "../../i18n";
+import { createAppRouter } from "../../router";
 import MattersView from "./MattersView.vue";
 import { DETAIL, DUE_SOON, OVERDUE, REGISTERED } from "./testData";
 
@@ -52,9 +53,11 @@ describe("意见建议", { timeout: 30_000 }, () => {
     document.body.innerHTML = "";
   });
 
-  async function mountView(): Promise<VueWrapper> {
+  async function mountView(path = "/matters"): Promise<VueWrapper> {
+    const router = createAppRouter("memory");
+    await router.push(path);
     const w = mount(MattersView, {
-      global: { plugins: [createAppI18n("zh-CN")], stubs: { transition: false, "transition-group": false } },
+      global: { plugins: [createAppI18n("zh-CN"), router], stubs: { transition: false, "transition-group": false } },
       attachTo: document.body,
     });
     await flushPromises();
@@ -91,6 +94,11 @@ describe("意见建议", { timeout: 30_000 }, () => {
     const cells = table.findAll("tbody tr.el-table__row")[0]!.findAll("td").map((td) => td.text());
     expect(cells.slice(0, 6)).toEqual(["SX-2026-0001", "光明路积水", "城乡建设", "王芳", "办理中", "住建局"]);
     expect(cells[7]).toBe("2");
+  });
+
+  it("starts from the queue a 工作台 card links to (?state=…, ?overdue=1)", async () => {
+    await mountView("/matters?state=finished&overdue=1");
+    expect(matterList).toHaveBeenCalledWith({ state: "finished", station_code: null, overdue: true });
   });
 
   it("sends the chosen filter to matterList", async () => {

@@ -12,6 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use liaison_core::ErrorCode;
 use liaison_core::operators::Session;
+use liaison_core::store::Writer;
 
 use crate::ipc::{IpcError, IpcResult};
 
@@ -25,6 +26,17 @@ pub(crate) fn lock<T>(state: &Mutex<T>) -> IpcResult<MutexGuard<'_, T>> {
 /// a screen is not enough. Writes are opened in this session's name, so the change log records who did what.
 pub(crate) fn signed_in(session: &crate::SessionState) -> IpcResult<Session> {
     lock(session)?.clone().ok_or_else(|| IpcError::new(ErrorCode::Forbidden, "请先登录"))
+}
+
+/// Runs one write of the core in the signed-in operator's name (one transaction, recorded under them), handing the
+/// session to use cases that check the operator's role.
+pub(crate) fn write_as<T>(
+    store: &crate::StoreState,
+    session: &crate::SessionState,
+    write: impl FnOnce(&mut Writer<'_>, &Session) -> liaison_core::Result<T>,
+) -> IpcResult<T> {
+    let actor = signed_in(session)?;
+    Ok(lock(store)?.write(&actor.operator(), |w| write(w, &actor))?)
 }
 
 /// Refuses a read-only command when nobody is signed in.

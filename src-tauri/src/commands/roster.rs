@@ -16,7 +16,7 @@ use liaison_core::stats::{self, RosterStats};
 use serde::Deserialize;
 use tauri::State;
 
-use super::{lock, require_session, signed_in};
+use super::{lock, require_session, write_as};
 use crate::ipc::{IpcError, IpcResult};
 use crate::{SessionState, StoreState};
 
@@ -112,8 +112,7 @@ pub async fn save_deputy(
     session: State<'_, SessionState>,
     input: DeputyInput,
 ) -> IpcResult<Saved> {
-    let operator = signed_in(&session)?.operator();
-    Ok(lock(&store)?.write(&operator, |w| deputy::save(w, &input))?)
+    write_as(&store, &session, |w, _| deputy::save(w, &input))
 }
 
 /// A deputy's private phone and ID number, for a role allowed to see them; the reveal and its reason are audited.
@@ -125,8 +124,7 @@ pub async fn reveal_deputy_private(
     code: String,
     reason: String,
 ) -> IpcResult<PrivateData> {
-    let session = signed_in(&session)?;
-    Ok(lock(&store)?.write(&session.operator(), |w| reveal_private_as(w, &session, &code, &reason))?)
+    write_as(&store, &session, |w, actor| reveal_private_as(w, actor, &code, &reason))
 }
 
 /// The platforms matching the filter.
@@ -162,8 +160,7 @@ pub async fn save_platform(
     session: State<'_, SessionState>,
     input: PlatformInput,
 ) -> IpcResult<Saved> {
-    let operator = signed_in(&session)?.operator();
-    Ok(lock(&store)?.write(&operator, |w| platform::save(w, &input))?)
+    write_as(&store, &session, |w, _| platform::save(w, &input))
 }
 
 /// Every region, for filters and forms.

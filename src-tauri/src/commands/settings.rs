@@ -6,7 +6,7 @@ use liaison_core::operators::account::{self, NewOperator, OperatorView};
 use liaison_core::setup::{self, InstallationSetup};
 use tauri::State;
 
-use super::{lock, signed_in};
+use super::{lock, signed_in, write_as};
 use crate::ipc::IpcResult;
 use crate::{SessionState, StoreState};
 
@@ -18,8 +18,7 @@ pub async fn save_setup(
     session: State<'_, SessionState>,
     setup: InstallationSetup,
 ) -> IpcResult<InstallationSetup> {
-    let actor = signed_in(&session)?;
-    Ok(lock(&store)?.write(&actor.operator(), |w| setup::save(w, Some(&actor), &setup))?)
+    write_as(&store, &session, |w, actor| setup::save(w, Some(actor), &setup))
 }
 
 /// Every operator (administrators only).
@@ -42,8 +41,7 @@ pub async fn create_operator(
     session: State<'_, SessionState>,
     input: NewOperator,
 ) -> IpcResult<OperatorView> {
-    let actor = signed_in(&session)?;
-    Ok(lock(&store)?.write(&actor.operator(), |w| account::create_operator(w, &actor, &input))?)
+    write_as(&store, &session, |w, actor| account::create_operator(w, actor, &input))
 }
 
 /// Gives an operator another role (administrators only; the last administrator stays one).
@@ -55,8 +53,7 @@ pub async fn set_operator_role(
     login: String,
     role: Role,
 ) -> IpcResult<()> {
-    let actor = signed_in(&session)?;
-    Ok(lock(&store)?.write(&actor.operator(), |w| account::set_role(w, &actor, &login, role))?)
+    write_as(&store, &session, |w, actor| account::set_role(w, actor, &login, role))
 }
 
 /// Deactivates or reactivates an operator (administrators only; the last administrator stays active).
@@ -68,9 +65,8 @@ pub async fn set_operator_active(
     login: String,
     active: bool,
 ) -> IpcResult<()> {
-    let actor = signed_in(&session)?;
     let change = if active { account::reactivate } else { account::deactivate };
-    Ok(lock(&store)?.write(&actor.operator(), |w| change(w, &actor, &login))?)
+    write_as(&store, &session, |w, actor| change(w, actor, &login))
 }
 
 /// Sets another operator's password (administrators only); also lifts a sign-in lock.
@@ -82,8 +78,7 @@ pub async fn reset_operator_password(
     login: String,
     password: String,
 ) -> IpcResult<()> {
-    let actor = signed_in(&session)?;
-    Ok(lock(&store)?.write(&actor.operator(), |w| account::set_password(w, &actor, &login, &password))?)
+    write_as(&store, &session, |w, actor| account::set_password(w, actor, &login, &password))
 }
 
 /// Changes the signed-in operator's own password, confirmed with the current one.
@@ -95,6 +90,5 @@ pub async fn change_own_password(
     current: String,
     next: String,
 ) -> IpcResult<()> {
-    let actor = signed_in(&session)?;
-    Ok(lock(&store)?.write(&actor.operator(), |w| account::change_own_password(w, &actor, &current, &next))?)
+    write_as(&store, &session, |w, actor| account::change_own_password(w, actor, &current, &next))
 }

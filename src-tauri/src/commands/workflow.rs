@@ -9,7 +9,7 @@ use liaison_core::workflow::{
 };
 use tauri::State;
 
-use super::{lock, require_session, signed_in};
+use super::{lock, require_session, write_as};
 use crate::ipc::IpcResult;
 use crate::{SessionState, StoreState};
 
@@ -21,8 +21,7 @@ pub async fn register_visit(
     session: State<'_, SessionState>,
     input: VisitInput,
 ) -> IpcResult<RegisteredVisit> {
-    let operator = signed_in(&session)?.operator();
-    Ok(lock(&store)?.write(&operator, |w| workflow::register(w, &input))?)
+    write_as(&store, &session, |w, _| workflow::register(w, &input))
 }
 
 /// The matters matching the filter, each with its state and the current step's deadline.
@@ -63,8 +62,7 @@ pub async fn matter_act(
     matter: String,
     event: Event,
 ) -> IpcResult<Acted> {
-    let operator = signed_in(&session)?.operator();
-    Ok(lock(&store)?.write(&operator, |w| workflow::act(w, &matter, event))?)
+    write_as(&store, &session, |w, _| workflow::act(w, &matter, event))
 }
 
 /// The handling units (承办单位).

@@ -105,10 +105,6 @@ const ROW_SELECT: &str = "SELECT d.id, d.code, d.name, d.gender, d.birth_month, 
     LEFT JOIN regions r ON r.id = p.region_id
     LEFT JOIN regions c ON c.id = r.parent_id AND c.parent_id IS NOT NULL";
 
-/// The region and everything below it, over the region id bound as `?1`.
-const REGION_TREE: &str =
-    "WITH RECURSIVE tree(id) AS (SELECT ?1 UNION ALL SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id) ";
-
 fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, DeputyRow)> {
     Ok((
         r.get(0)?,
@@ -174,18 +170,19 @@ pub fn deputy_page(
     offset: u32,
     limit: u32,
 ) -> Result<DeputyPage> {
+    let tree = crate::roster::region::subtree_cte(1);
     let limit = limit.min(MAX_PAGE);
     let (from_where, mut params) = deputy_conditions(filter);
     let page_ids: Vec<String> = match filter.text.trim() {
         "" => {
             let total: u32 = conn
-                .prepare_cached(&format!("{REGION_TREE} SELECT COUNT(*){from_where}"))?
+                .prepare_cached(&format!("{tree} SELECT COUNT(*){from_where}"))?
                 .query_row(rusqlite::params_from_iter(&params), |r| r.get(0))?;
             // The page's ids from the lean query, then the full rows of just those: one query with OFFSET would
             // build every skipped row's joins (~130 ms for a page deep in a province's 93,000 deputies).
             let ids = conn
                 .prepare_cached(&format!(
-                    "{REGION_TREE} SELECT d.id{from_where} ORDER BY d.code LIMIT {limit} OFFSET {offset}"
+                    "{tree} SELECT d.id{from_where} ORDER BY d.code LIMIT {limit} OFFSET {offset}"
                 ))?
                 .query_map(rusqlite::params_from_iter(&params), |r| r.get(0))?
                 .collect::<Result<Vec<String>, _>>()?;
@@ -197,7 +194,7 @@ pub fn deputy_page(
     params.push(serde_json::to_string(&page_ids).unwrap_or_default().into());
     let kept: std::collections::HashSet<String> = conn
         .prepare_cached(&format!(
-            "{REGION_TREE} SELECT d.id{from_where} AND d.id IN (SELECT value FROM json_each(?{}))",
+            "{tree} SELECT d.id{from_where} AND d.id IN (SELECT value FROM json_each(?{}))",
             params.len()
         ))?
         .query_map(rusqlite::params_from_iter(&params), |r| r.get(0))?
@@ -256,7 +253,8 @@ pub struct PlatformListFilter {
 
 /// The platforms matching `filter`, by code (by search rank when the filter has text).
 pub fn platform_list(conn: &rusqlite::Connection, filter: &PlatformListFilter) -> Result<Vec<PlatformView>> {
-    let mut sql = format!("{REGION_TREE} {PLATFORM_SELECT} WHERE 1 = 1");
+    let tree = crate::roster::region::subtree_cte(1);
+    let mut sql = format!("{tree} {PLATFORM_SELECT} WHERE 1 = 1");
     let mut params: Vec<SqlValue> = vec![filter.region_id.clone().map(SqlValue::Text).unwrap_or(SqlValue::Null)];
     if filter.region_id.is_some() {
         sql.push_str(" AND p.region_id IN (SELECT id FROM tree)");

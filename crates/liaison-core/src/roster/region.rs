@@ -78,3 +78,11 @@ pub fn list(conn: &rusqlite::Connection) -> Result<Vec<Region>> {
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// A `WITH RECURSIVE tree(id)` prefix holding the region bound as parameter `?{param}` and every region below it,
+/// for filters "in this region or below" (`… IN (SELECT id FROM tree)`); a NULL parameter gives an empty tree.
+pub(crate) fn subtree_cte(param: usize) -> String {
+    format!(
+        "WITH RECURSIVE tree(id) AS (SELECT ?{param} UNION ALL SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id) "
+    )
+}

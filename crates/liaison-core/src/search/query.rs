@@ -131,13 +131,10 @@ fn quality(hit: &SearchHit, q: &str) -> u8 {
     }
 }
 
-/// The region and everything below it, as an SQL fragment over `:region`-bound ids.
-const REGION_TREE: &str =
-    "WITH RECURSIVE tree(id) AS (SELECT ?2 UNION ALL SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id)";
-
 fn search_deputies(conn: &rusqlite::Connection, expr: &str, f: &SearchFilter, limit: usize) -> Result<Vec<SearchHit>> {
+    let tree = crate::roster::region::subtree_cte(2);
     let mut sql = format!(
-        "{REGION_TREE}
+        "{tree}
          SELECT d.id, d.code, d.name, COALESCE(p.name, ''), d.public_contact, d.private_phone
          FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
          JOIN deputies d ON d.id = s.ref_id
@@ -186,8 +183,9 @@ fn search_deputies(conn: &rusqlite::Connection, expr: &str, f: &SearchFilter, li
 }
 
 fn search_platforms(conn: &rusqlite::Connection, expr: &str, f: &SearchFilter, limit: usize) -> Result<Vec<SearchHit>> {
+    let tree = crate::roster::region::subtree_cte(2);
     let mut sql = format!(
-        "{REGION_TREE}
+        "{tree}
          SELECT p.id, p.code, p.name, r.name, p.phone
          FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
          JOIN platforms p ON p.id = s.ref_id JOIN regions r ON r.id = p.region_id

@@ -86,7 +86,11 @@ pub fn open_store(path: &Path) -> Result<Store, String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| format!("无法创建数据库所在的文件夹 {}：{e}", parent.display()))?;
     }
-    Store::open(path).map_err(|e| format!("无法打开数据库 {}：{e}", path.display()))
+    let (deps, test_clock) = liaison_core::store::Deps::for_process();
+    if let Some(file) = test_clock {
+        log::warn!("测试时钟 test clock: the time comes from {}", file.display());
+    }
+    Store::open_with(path, deps).map_err(|e| format!("无法打开数据库 {}：{e}", path.display()))
 }
 
 /// Prints a fatal start-up error to stderr and exits with `code`.

@@ -26,6 +26,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
+import readXlsxFile from "read-excel-file/node";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, "..", "..");
@@ -43,9 +44,9 @@ const TOTAL_TIMEOUT = 10 * 60_000;
 /** The administrator the scenarios' databases get (through the CLI, or the first-run form). */
 const ADMIN = { login: "wangfang", name: "王芳", password: "admin2026" };
 
-const ZH_NAV = ["工作台", "接待登记", "意见建议", "代表名册", "联络站", "二维码", "同步", "统计", "设置"];
-const EN_NAV = ["Dashboard", "Visits", "Suggestions", "Deputies", "Stations", "QR codes", "Sync", "Statistics", "Settings"];
-const NAV_KEYS = ["dashboard", "visits", "matters", "deputies", "stations", "qrcodes", "sync", "stats", "settings"];
+const ZH_NAV = ["工作台", "接待登记", "意见建议", "进站履职", "代表名册", "联络站", "二维码", "同步", "统计", "设置"];
+const EN_NAV = ["Dashboard", "Visits", "Suggestions", "Station duty", "Deputies", "Stations", "QR codes", "Sync", "Statistics", "Settings"];
+const NAV_KEYS = ["dashboard", "visits", "matters", "duty", "deputies", "stations", "qrcodes", "sync", "stats", "settings"];
 
 // --- display ------------------------------------------------------------------------------------------------
 if (!process.env.DISPLAY) {
@@ -389,6 +390,68 @@ async function chooseOption(browser, testId, label) {
   );
 }
 
+/** When the first-responder scenario registers its visit (a Tuesday; the test clock's start). */
+const REGISTERED_AT = "2026-12-01T09:30:00+08:00";
+
+/** Opens the matter `code` in 意见建议, starts act `kind`, fills its dialog with `fill` and saves. */
+async function act(browser, code, kind, fillDialog = async () => {}) {
+  await waitForText(browser, "matter-table", (t) => t.includes(code), `${code} in the list`);
+  await transitionsDone(browser);
+  const shownCode = () =>
+    browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="matter-code"]')]
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => e.textContent.trim())
+        .join(""),
+    );
+  if ((await shownCode()) && !(await shownCode()).includes(code)) await closeMatterDrawer(browser); // it covers the list
+  if (!(await shownCode()).includes(code)) {
+    await (await browser.$(`//*[@data-testid="matter-table"]//td[.//text()[contains(., "${code}")]]`)).click();
+    await waitForText(browser, "matter-code", (t) => t.includes(code), `the drawer of ${code}`);
+    await transitionsDone(browser);
+  }
+  const before = await browser.execute(() => document.querySelectorAll('[data-testid="timeline-entry"]').length);
+  await (await browser.$(byTestId(`matter-act-${kind}`))).click();
+  await transitionsDone(browser);
+  await fillDialog();
+  await (await browser.$(byTestId("act-save"))).click();
+  await browser.waitUntil(
+    async () => browser.execute((n) => document.querySelectorAll('[data-testid="timeline-entry"]').length > n, before),
+    { timeout: WAIT_TIMEOUT, interval: 150, timeoutMsg: `${kind} on ${code} never reached the timeline` },
+  );
+  await transitionsDone(browser);
+}
+
+/** Closes the open matter drawer (Esc) and waits until it is gone: it covers the list and the menu. */
+async function closeMatterDrawer(browser) {
+  await browser.keys("Escape");
+  await browser.waitUntil(
+    async () => browser.execute(() => ![...document.querySelectorAll('[data-testid="matter-code"]')].some((e) => e.getClientRects().length > 0)),
+    { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "the matter drawer did not close" },
+  );
+  await transitionsDone(browser);
+}
+
+/** Clicks the displayed element inside the test id's element whose text is exactly `label` (a radio, a tab). */
+async function clickText(browser, testId, label) {
+  await browser.waitUntil(
+    async () =>
+      browser.execute(
+        (id, wanted) => {
+          const scope = document.querySelector(`[data-testid="${id}"]`);
+          const hit = [...(scope?.querySelectorAll("*") ?? [])]
+            .filter((e) => e.getClientRects().length > 0 && e.children.length === 0 && e.textContent.trim() === wanted)
+            .pop();
+          hit?.click();
+          return Boolean(hit);
+        },
+        testId,
+        label,
+      ),
+    { timeout: WAIT_TIMEOUT, interval: 150, timeoutMsg: `no ${label} in ${testId}` },
+  );
+}
+
 /** The demo city in station mode with the administrator, as the CLI prepares it. */
 function demoCity(db, cli) {
   cli(db, ["demo", "--seed", "1", "--no-visits"]);
@@ -729,13 +792,16 @@ const scenarios = [
     },
   },
   {
-    name: "m-visit-with-two-matters",
-    description: "接待登记 of a visit with two matters; in 意见建议 one is answered on the spot and its timeline shows it",
-    prepare: (db, { cli }) => {
+    name: "m-first-responder-loop",
+    description:
+      "接待登记 of two matters; one answered on the spot, one assigned; the test clock passes its deadline and 工作台 " +
+      "shows both escalated; feedback and 不满意 reopen it; the ledger exported and read back with a spreadsheet reader",
+    prepare: (db, { cli, setClock }) => {
+      setClock(REGISTERED_AT); // before the CLI writes anything: every stamp of the scenario is on the test clock
       demoCity(db, cli);
       cli(db, ["unit", "add", "--code", "ZJJ", "--name", "住建局", "--kind", "部门"]);
     },
-    async run(browser, { cliJson }) {
+    async run(browser, { cliJson, setClock, savedDir }) {
       await signIn(browser);
       await (await browser.$(byTestId("nav-visits"))).click();
       await fill(browser, "visit-citizen-name-0", "李秀英");
@@ -750,28 +816,63 @@ const scenarios = [
         await fill(browser, `visit-matter-responder-${i}`, "张明新");
         await browser.keys("Escape"); // close the responder suggestions
       }
+      // The category's suggested route and its deadlines, before anything is saved (2026-12-01 + 15 working days).
+      await waitForText(browser, "visit-matter-preview-1", (t) => t.includes("交办") && t.includes("12月22日"), "the preview");
       await (await browser.$(byTestId("visit-save"))).click();
-      const registered = await waitForText(browser, "visit-registered", (t) => /XH-03-\d{8}-02/.test(t), "registered codes");
-      const codes = registered.match(/XH-03-\d{8}-\d{2}/g);
-      console.log(`     registered ${codes.join(", ")}`);
-      const first = codes.find((c) => c.endsWith("-01"));
+      const registered = await waitForText(browser, "visit-registered", (t) => /XH-03-20261201-02/.test(t), "registered codes");
+      const [onSpot, assigned] = ["XH-03-20261201-01", "XH-03-20261201-02"];
+      console.log(`     registered ${registered.match(/XH-03-\d{8}-\d{2}/g).join(", ")}`);
 
       await (await browser.$(byTestId("nav-matters"))).click();
-      await waitForText(browser, "matter-table", (t) => t.includes(first), "the new matters in the list");
+      await act(browser, onSpot, "answered_on_spot", async () => fill(browser, "act-answer", "已联系路灯管理所，三日内修复"));
+      await act(browser, assigned, "routed_for_assignment");
+      await act(browser, assigned, "assigned", async () => chooseOption(browser, "act-lead", "住建局"));
+      assertEqual((await cliJson(["matter", "show", assigned])).state, "assigned", "the assigned matter's state");
+
+      // Four weeks later: the assignment (due 12-22) is 7 working days late (county level), the on-spot answer's
+      // feedback (due 12-08) 17 (city level). The home screen counts them by level.
+      setClock("2026-12-31T10:00:00+08:00");
+      await closeMatterDrawer(browser);
+      await (await browser.$(byTestId("nav-dashboard"))).click();
+      await (await browser.$(byTestId("dash-refresh"))).click();
+      await waitForText(browser, "dash-count-overdue", (t) => t === "2", "overdue matters on the home screen");
+      await waitForText(browser, "dash-count-overdue-county", (t) => t === "1", "overdue at the county level");
+      await waitForText(browser, "dash-count-overdue-city", (t) => t === "1", "overdue at the city level");
+      await screenshot(browser, "m-dashboard-escalated");
+
+      // The unit's late reply and 办结, typed in from its letter (CLI); then the station tells the citizen, who is
+      // not satisfied: the matter reopens for re-handling with its own deadline.
+      const cli = (args) => cliJson(["matter", "act", assigned, ...args]);
+      cli(["accept"]);
+      cli(["reply", "--text", "已责令施工单位夜间停工"]);
+      cli(["finish", "--summary", "施工单位已整改"]);
+      await (await browser.$(byTestId("nav-matters"))).click();
+      await act(browser, assigned, "fed_back", async () => fill(browser, "act-how", "电话"));
+      await act(browser, assigned, "rated", async () => {
+        await clickText(browser, "act-rating", "不满意");
+        await fill(browser, "act-reason", "夜间仍有施工");
+      });
+      await waitForText(browser, "matter-state", (t) => t.includes("重新办理"), "the reopened state");
+      assertEqual((await cliJson(["matter", "show", assigned])).state, "rehandling", "the rated matter's state");
+      await closeMatterDrawer(browser);
+
+      // 意见建议办理台账 of 2026, saved where the (test) save dialog answers, read back with read-excel-file.
+      await (await browser.$(byTestId("ledger-export-open"))).click();
       await transitionsDone(browser);
-      await (await browser.$(`//*[@data-testid="matter-table"]//td[.//text()[contains(., "${first}")]]`)).click();
-      await waitForText(browser, "matter-code", (t) => t.includes(first), "the matter drawer");
-      await transitionsDone(browser);
-      await (await browser.$(byTestId("matter-act-answered_on_spot"))).click();
-      await fill(browser, "act-answer", "已联系路灯管理所，三日内修复");
-      await (await browser.$(byTestId("act-save"))).click();
-      await browser.waitUntil(
-        async () => browser.execute(() => document.querySelectorAll('[data-testid="timeline-entry"]').length >= 2),
-        { timeout: WAIT_TIMEOUT, interval: 150, timeoutMsg: "the answer never reached the timeline" },
-      );
-      const shown = await cliJson(["matter", "show", first]);
-      assertEqual(shown.timeline.length, 2, "events recorded for the answered matter");
-      await screenshot(browser, "m-matter-answered");
+      await (await browser.$(byTestId("ledger-period-kind-year"))).click();
+      await chooseOption(browser, "ledger-period-year", "2026年");
+      await (await browser.$(byTestId("ledger-export-save"))).click();
+      const saved = await waitForText(browser, "ledger-export-result", (t) => t.includes(".xlsx"), "the exported ledger");
+      const file = readdirSync(savedDir).find((f) => f.endsWith(".xlsx"));
+      if (!file || !saved.includes(file)) throw new Error(`no ledger in ${savedDir} (page says ${saved})`);
+      const [{ data: rows }] = await readXlsxFile(join(savedDir, file)); // the first (only) sheet
+      const cells = rows.map((r) => r.map((c) => String(c ?? "")));
+      if (!cells[0].join("").includes("意见建议办理台账")) throw new Error(`title row: ${cells[0].join("|")}`);
+      const row = cells.find((r) => r.includes(assigned));
+      if (!row) throw new Error(`${assigned} is not in the ledger: ${JSON.stringify(cells.slice(0, 4))}`);
+      if (!row.some((c) => c.includes("重新办理"))) throw new Error(`its row does not say 重新办理: ${row.join("|")}`);
+      if (cells.flat().some((c) => c.includes("13912345678"))) throw new Error("the citizen's phone is in the ledger");
+      console.log(`     ledger ${file}: ${rows.length} rows`);
       await assertNoCspViolations(browser);
     },
   },
@@ -824,6 +925,13 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), "liaison-e2e-"));
   const port = await freePort();
 
+  // Test seams of the app (and of the CLI, which inherits process.env): the clock file a scenario writes to move
+  // time (absent: the system clock), and the folder the save dialog answers with instead of showing.
+  const clockFile = join(scratch, "clock");
+  const savedDir = join(scratch, "saved");
+  process.env.LIAISON_TEST_CLOCK = clockFile;
+  process.env.LIAISON_TEST_SAVE_DIR = savedDir;
+  const setClock = (instant) => writeFileSync(clockFile, `${instant}\n`);
   const env = {
     ...process.env,
     TAURI_WEBVIEW_AUTOMATION: "true",
@@ -891,15 +999,19 @@ async function main() {
       browser = await open();
       return browser;
     };
+    rmSync(clockFile, { force: true });
+    rmSync(savedDir, { recursive: true, force: true });
+    mkdirSync(savedDir, { recursive: true });
     try {
-      if (scenario.prepare) scenario.prepare(db, { cli: (path, args, extraEnv) => runCli(binary, path, args, extraEnv) });
+      const cli = (path, args, extraEnv) => runCli(binary, path, args, extraEnv);
+      if (scenario.prepare) scenario.prepare(db, { cli, setClock });
       const openedAt = Date.now();
       browser = await open();
       const cliJson = (args) => runCliJson(binary, db, args);
       const auditCount = () => cliJson(["audit", "--action", "reveal", "--limit", "1000"]).length;
       const logFile = join(scratch, "data", "cn.liaisondesk.desktop", "logs", "liaison-desk.log");
       await withTimeout(
-        scenario.run(browser, { restart, cliJson, auditCount, logFile, openedAt, db }),
+        scenario.run(browser, { restart, cliJson, auditCount, logFile, openedAt, db, setClock, savedDir }),
         SCENARIO_TIMEOUT,
         scenario.name,
       );

@@ -11,8 +11,8 @@ import { createAppRouter } from "./router";
 import { NAV_ITEMS } from "./layout/nav";
 import { ADMIN } from "./test/fixtures";
 
-const ZH_LABELS = ["工作台", "接待登记", "意见建议", "代表名册", "联络站", "二维码", "同步", "统计", "设置"];
-const EN_LABELS = ["Dashboard", "Visits", "Suggestions", "Deputies", "Stations", "QR codes", "Sync", "Statistics", "Settings"];
+const ZH_LABELS = ["工作台", "接待登记", "意见建议", "进站履职", "代表名册", "联络站", "二维码", "同步", "统计", "设置"];
+const EN_LABELS = ["Dashboard", "Visits", "Suggestions", "Station duty", "Deputies", "Stations", "QR codes", "Sync", "Statistics", "Settings"];
 
 async function mountApp(): Promise<VueWrapper> {
   const router = createAppRouter("memory");
@@ -50,9 +50,9 @@ describe("App shell", () => {
     clearMocks();
   });
 
-  it("shows the nine navigation items in Chinese, in order", async () => {
+  it("shows the ten navigation items in Chinese, in order", async () => {
     wrapper = await mountApp();
-    expect(wrapper.findAll("li.el-menu-item")).toHaveLength(9);
+    expect(wrapper.findAll("li.el-menu-item")).toHaveLength(10);
     expect(navLabels(wrapper)).toEqual(ZH_LABELS);
     expect(wrapper.get('[data-testid="app-name"]').text()).toBe("联络站工作台");
   });

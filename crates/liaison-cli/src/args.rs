@@ -62,12 +62,18 @@ pub enum Command {
     /// Matters (事项) under the first-responder rule: list, show, and every act of their workflow.
     #[command(subcommand)]
     Matter(MatterCommand),
+    /// Attachments of matters (附件): attach a file, list, save a copy, remove.
+    #[command(subcommand)]
+    Attachment(AttachmentCommand),
     /// Ledgers (台账) to XLSX: 接待群众登记台账, 意见建议办理台账; personal data masked.
     #[command(subcommand)]
     Ledger(LedgerCommand),
     /// Handling units (承办单位): departments and township governments that matters are assigned to.
     #[command(subcommand)]
     Unit(UnitCommand),
+    /// Duty and activities (进站履职): the rota, activities with attendance, leaders' visits, duty files.
+    #[command(subcommand)]
+    Duty(DutyCommand),
     /// The audit log, newest first: reveals of personal data, setup changes, operator management.
     Audit {
         /// Only this action (e.g. `reveal`).
@@ -77,7 +83,7 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
-    /// Measure search latency or import throughput.
+    /// Measure search latency, import throughput or the 工作台 queues.
     Bench {
         /// What to measure.
         #[arg(value_enum)]
@@ -88,6 +94,10 @@ pub enum Command {
         /// How many search queries to time.
         #[arg(long, default_value_t = 2000)]
         queries: usize,
+        /// queues: timed runs of each city-wide figure (each station figure runs five times as many). The
+        /// city-year is kept at `--db PATH` (default: bench-data/ beside this binary).
+        #[arg(long, default_value_t = 7)]
+        runs: usize,
     },
 }
 
@@ -303,6 +313,10 @@ pub enum LedgerCommand {
     Visits(LedgerArgs),
     /// 意见建议办理台账: one row per matter, with route, units, deadlines, on-time flag, rating and state as of now.
     Matters(LedgerArgs),
+    /// 代表进站履职台账: one row per deputy per duty session (up to today) and per held activity.
+    Duty(LedgerArgs),
+    /// 意见建议办理结果公开清单: the published matters' texts, units and dates; no personal data at all.
+    Public(LedgerArgs),
 }
 
 /// Which visits and matters a ledger lists, and where it goes.
@@ -337,6 +351,8 @@ pub enum BenchTarget {
     Search,
     /// XLSX import of the city's deputies.
     Import,
+    /// The 工作台 queues, the matter list and the matters ledger on a city-year (≈80,000 matters).
+    Queues,
 }
 
 /// Search options.
@@ -460,6 +476,13 @@ pub enum MatterCommand {
         /// Only overdue matters.
         #[arg(long)]
         overdue: bool,
+        /// Only one 工作台 queue's matters: awaiting_route, to_assign, due_soon, overdue, awaiting_feedback,
+        /// awaiting_rating, look_back_due (or the card's Chinese label).
+        #[arg(long, value_name = "QUEUE")]
+        queue: Option<String>,
+        /// Only matters whose highest escalation level reached is this code (station_head, county, city).
+        #[arg(long, value_name = "CODE")]
+        escalation: Option<String>,
     },
     /// One matter: timeline, deadlines, every escalation time, buck-passing signals.
     Show {
@@ -473,6 +496,39 @@ pub enum MatterCommand {
         /// The act.
         #[command(subcommand)]
         act: ActCommand,
+    },
+}
+
+/// Attachment subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AttachmentCommand {
+    /// Attach a file (JPG, PNG, PDF, Word/Excel/WPS, text; at most 20 MB) to a matter.
+    Add {
+        /// The matter's code or id.
+        matter: String,
+        /// The file.
+        file: PathBuf,
+        /// The name to show (default: the file's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The matter's attachments.
+    List {
+        /// The matter's code or id.
+        matter: String,
+    },
+    /// Save a copy of an attachment (checked against its hash).
+    Save {
+        /// The attachment's id.
+        id: String,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Remove an attachment from its matter.
+    Remove {
+        /// The attachment's id.
+        id: String,
     },
 }
 
@@ -644,4 +700,171 @@ pub enum UnitCommand {
     },
     /// Every unit.
     List,
+}
+
+/// Duty subcommands (进站履职).
+#[derive(Debug, Subcommand)]
+pub enum DutyCommand {
+    /// The duty rota (进站值班排班).
+    #[command(subcommand)]
+    Rota(RotaCommand),
+    /// Station activities (履职活动) and attendance.
+    #[command(subcommand)]
+    Activity(ActivityCommand),
+    /// Leaders' station visits (领导干部进站) and their coverage.
+    #[command(subcommand, name = "leader-visit")]
+    LeaderVisit(LeaderVisitCommand),
+    /// A deputy's duty file (履职档案): duty days, activities, visits received, matters first-responded.
+    File {
+        /// The deputy's number.
+        deputy: String,
+        /// 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30 (default: this year).
+        #[arg(long)]
+        period: Option<String>,
+    },
+}
+
+/// Rota subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RotaCommand {
+    /// Put deputies on duty for one session of one day.
+    Add(RotaSlotArgs),
+    /// Take deputies off one session of one day.
+    Remove(RotaSlotArgs),
+    /// The rota from `--from` to `--to` (default: today and the six days after it).
+    List {
+        /// Only this station (default: every station).
+        #[arg(long, value_name = "CODE")]
+        station: Option<String>,
+        /// The first day, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// The last day, YYYY-MM-DD (default: six days after `--from`).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<NaiveDate>,
+    },
+    /// Write the printable rota of a station for a week or a month to an .xlsx file.
+    Print {
+        /// The station.
+        #[arg(long, value_name = "CODE")]
+        station: String,
+        /// Any day of the week to print, YYYY-MM-DD (default: next week, the one due to be posted).
+        #[arg(long, value_parser = parse_date, conflicts_with = "month")]
+        week: Option<NaiveDate>,
+        /// The month to print, YYYY-MM.
+        #[arg(long)]
+        month: Option<String>,
+        /// The .xlsx file to write (replaced if it exists).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Which week's rota is due to be posted, and by when (3 days ahead by default).
+    Due {
+        /// Days before its Monday a week's rota must be posted.
+        #[arg(long, default_value_t = 3)]
+        days_ahead: u32,
+    },
+}
+
+/// One session of one day at one station, and the deputies.
+#[derive(Debug, Args)]
+pub struct RotaSlotArgs {
+    /// The station.
+    #[arg(long, value_name = "CODE")]
+    pub station: String,
+    /// The day, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: String,
+    /// 上午, 下午 or 全天.
+    #[arg(long, default_value = "全天")]
+    pub session: String,
+    /// A deputy's number (repeat for several).
+    #[arg(long = "deputy", value_name = "CODE", required = true)]
+    pub deputies: Vec<String>,
+}
+
+/// Activity subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ActivityCommand {
+    /// Record an activity (held, with attendance; or planned).
+    Add(ActivityAddArgs),
+    /// The activities of a period.
+    List {
+        /// Only this station (default: every station).
+        #[arg(long, value_name = "CODE")]
+        station: Option<String>,
+        /// 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30 (default: this year).
+        #[arg(long)]
+        period: Option<String>,
+    },
+}
+
+/// An activity on the command line.
+#[derive(Debug, Args)]
+pub struct ActivityAddArgs {
+    /// The organising station.
+    #[arg(long, value_name = "CODE")]
+    pub station: String,
+    /// The day, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: String,
+    /// 接待群众, 调研, 视察, 座谈, 宣讲, 述职评议, 执法检查 or 建议督办.
+    #[arg(long)]
+    pub kind: String,
+    /// Its subject.
+    #[arg(long)]
+    pub title: String,
+    /// Where.
+    #[arg(long, default_value = "")]
+    pub place: String,
+    /// Notes.
+    #[arg(long, default_value = "")]
+    pub notes: String,
+    /// Not held yet (no attendance).
+    #[arg(long)]
+    pub planned: bool,
+    /// Citizens met (接待群众人次).
+    #[arg(long, value_name = "N")]
+    pub people: Option<u32>,
+    /// A deputy who attended (repeat for several).
+    #[arg(long, value_name = "CODE")]
+    pub present: Vec<String>,
+    /// A deputy on leave, with the reason: `CODE:事由` (repeat for several).
+    #[arg(long, value_name = "CODE:REASON")]
+    pub leave: Vec<String>,
+    /// A deputy absent without leave (repeat for several).
+    #[arg(long, value_name = "CODE")]
+    pub absent: Vec<String>,
+}
+
+/// Leaders' visit subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LeaderVisitCommand {
+    /// Record a leader's visit to a station.
+    Add {
+        /// The station.
+        #[arg(long, value_name = "CODE")]
+        station: String,
+        /// The day, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// The leader's name.
+        #[arg(long)]
+        leader: String,
+        /// The leader's post, e.g. 市人大常委会副主任.
+        #[arg(long)]
+        post: String,
+        /// What for.
+        #[arg(long, default_value = "")]
+        purpose: String,
+    },
+    /// Coverage: stations visited ÷ open stations in scope, and the stations not yet visited.
+    Coverage {
+        /// Only this region and below (county or township code; default: every station).
+        #[arg(long, value_name = "CODE")]
+        region: Option<String>,
+        /// 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30 (default: this year).
+        #[arg(long)]
+        period: Option<String>,
+    },
 }

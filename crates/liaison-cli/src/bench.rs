@@ -1,6 +1,8 @@
-//! `liaison bench search|import`: the roster's speed figures on the synthetic city (targets: search p95 ≤ 5 ms
-//! over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s). The same workloads back the
-//! divan benches in `benches/roster.rs`.
+//! `liaison bench search|import|queues`: the roster's speed figures on the synthetic city (targets: search p95 ≤ 5
+//! ms over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s) and the 工作台's on a city-year
+//! ([`queues`]). The same workloads back the divan benches in `benches/`.
+
+pub mod queues;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -17,8 +19,16 @@ use serde::Serialize;
 use crate::Failure;
 use crate::args::BenchTarget;
 
-/// Runs one benchmark and prints its figures.
-pub fn run(what: BenchTarget, scale: Option<u32>, queries: usize, json: bool) -> Result<(), Failure> {
+/// Runs one benchmark and prints its figures. `db` is where `queues` keeps its city-year (default: beside the
+/// binary); `runs` how often it times each city-wide figure.
+pub fn run(
+    what: BenchTarget,
+    scale: Option<u32>,
+    queries: usize,
+    runs: usize,
+    db: Option<&Path>,
+    json: bool,
+) -> Result<(), Failure> {
     let dir = tempfile::tempdir().map_err(|e| Failure::user(format!("temp dir: {e}")))?;
     match what {
         BenchTarget::Search => {
@@ -28,6 +38,10 @@ pub fn run(what: BenchTarget, scale: Option<u32>, queries: usize, json: bool) ->
         BenchTarget::Import => {
             let figures = import_bench(dir.path(), scale.unwrap_or(1))?;
             crate::output::emit(json, &figures, print_import)
+        }
+        BenchTarget::Queues => {
+            let figures = queues::queues_bench(db, runs.max(1))?;
+            crate::output::emit(json, &figures, queues::print_queues)
         }
     }
 }

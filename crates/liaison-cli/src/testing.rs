@@ -1,5 +1,5 @@
 //! Fixtures shared by the command tests: running the CLI in-process on a database, and a one-station roster to
-//! register visits at.
+//! register visits at (and its deputies, for duty).
 
 use liaison_core::roster::kinds::{PlatformKind, RegionKind};
 use liaison_core::roster::platform::{self, PlatformInput};
@@ -33,4 +33,20 @@ pub fn station(db: &std::path::Path, name: &str) {
             platform::save(w, &input)
         })
         .unwrap();
+}
+
+/// Saves deputy `code` named `name`, a serving city deputy of station group XH-01 (call [`station`] first).
+pub fn deputy(db: &std::path::Path, code: &str, name: &str) {
+    use liaison_core::roster::deputy::{self, DeputyInput, LevelTerm};
+    use liaison_core::roster::kinds::Level;
+    let mut store = liaison_core::Store::open(db).unwrap();
+    let input = DeputyInput {
+        code: code.into(),
+        name: name.into(),
+        birth_month: "1970-05".into(),
+        levels: vec![LevelTerm { level: Level::City, term: Some(12) }],
+        station_code: Some("XH-01".into()),
+        ..DeputyInput::default()
+    };
+    store.write("test", |w| deputy::save(w, &input)).unwrap();
 }

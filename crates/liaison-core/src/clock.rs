@@ -66,6 +66,37 @@ impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
     }
 }
 
+/// The environment variable naming a [`FileClock`] file: set only by end-to-end tests, which must see deadlines
+/// pass and escalations rise without waiting weeks.
+pub const TEST_CLOCK_ENV: &str = "LIAISON_TEST_CLOCK";
+
+/// A clock for end-to-end tests, moved by writing a file: the file holds an RFC 3339 instant (e.g.
+/// `2026-12-31T09:00:00+08:00`); while it is missing, empty or unreadable the clock is the system's. The file is read
+/// on every call, so a test moves the running app's time by rewriting it, with no command the webview could call.
+#[derive(Debug, Clone)]
+pub struct FileClock {
+    path: std::path::PathBuf,
+}
+
+impl FileClock {
+    /// A clock read from `path`.
+    pub fn new(path: impl Into<std::path::PathBuf>) -> Self {
+        FileClock { path: path.into() }
+    }
+
+    /// The instant the file sets, if it sets one.
+    fn set_instant(&self) -> Option<DateTime<Utc>> {
+        let text = std::fs::read_to_string(&self.path).ok()?;
+        DateTime::parse_from_rfc3339(text.trim()).ok().map(|t| t.to_utc())
+    }
+}
+
+impl Clock for FileClock {
+    fn now_ms(&self) -> i64 {
+        self.set_instant().map_or_else(|| SystemClock.now_ms(), |t| t.timestamp_millis())
+    }
+}
+
 /// A source of random bytes (for UUIDv7 ids and secrets).
 pub trait Entropy: Send + Sync {
     /// Fills `buf` with random bytes.
@@ -114,6 +145,19 @@ mod tests {
         assert_eq!(clock.now_ms(), 1_700_000_001_500);
         clock.advance_ms(-2000);
         assert_eq!(clock.now_ms(), 1_699_999_999_500);
+    }
+
+    #[test]
+    fn file_clock_follows_its_file_and_falls_back_to_the_system() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clock");
+        let clock = FileClock::new(&path);
+        let before = Utc::now().timestamp_millis();
+        assert!((clock.now_ms() - before).abs() < 60_000, "no file: the system clock");
+        std::fs::write(&path, "2026-12-31T09:00:00+08:00\n").unwrap();
+        assert_eq!(clock.now(), DateTime::parse_from_rfc3339("2026-12-31T01:00:00Z").unwrap());
+        std::fs::write(&path, "not a date").unwrap();
+        assert!((clock.now_ms() - before).abs() < 60_000, "unreadable: the system clock");
     }
 
     #[test]

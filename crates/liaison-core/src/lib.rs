@@ -10,6 +10,8 @@
 //! - [`operators`]: the people who sign in, their roles and sessions; [`setup`]: this installation's mode and
 //!   station; [`first_run`]: the first administrator, the setup and the demo city on a fresh database;
 //! - [`workflow`]: visits and matters under the first-responder rule, deadlines, escalation, buck-passing signals;
+//! - [`duty`]: duty and activities (进站履职): the rota, activities and attendance, leaders' visits and their
+//!   coverage, each deputy's duty file (履职档案);
 //! - [`ledger`]: the station's ledgers (台账) of visits and matters over a period, masked, as [`tabular`] tables.
 //!
 //! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
@@ -19,6 +21,7 @@ pub mod audit;
 pub mod calendar;
 pub mod changelog;
 pub mod clock;
+pub mod duty;
 pub mod error;
 pub mod export;
 pub mod first_run;

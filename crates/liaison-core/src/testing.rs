@@ -92,3 +92,25 @@ pub fn small_roster(store: &mut Store) {
         })
         .unwrap();
 }
+
+/// Signs in an operator of `role` (creating the first administrator `wangfang` and, for other roles, an operator
+/// `<role>1`), for tests of role checks.
+pub fn signed_in_as(store: &mut Store, role: crate::operators::Role) -> crate::operators::Session {
+    use crate::operators::{Role, account, sign_in};
+    if account::get(store.conn(), "wangfang").unwrap().is_none() {
+        store.write("王芳 (wangfang)", |w| account::create_first_admin(w, "wangfang", "王芳", "admin2026")).unwrap();
+    }
+    let admin = sign_in(store, "wangfang", "admin2026").unwrap();
+    if role == Role::Admin {
+        return admin;
+    }
+    let login = format!("{}1", role.as_str().replace('_', ""));
+    let new = account::NewOperator {
+        login: login.clone(),
+        display_name: role.label().into(),
+        role,
+        password: format!("{login}pass1"),
+    };
+    store.write(&admin.operator(), |w| account::create_operator(w, &admin, &new)).unwrap();
+    sign_in(store, &login, &format!("{login}pass1")).unwrap()
+}

@@ -9,15 +9,17 @@
 //!
 //! [`plan()`] is pure and deterministic (same options, same data); [`write()`] saves a plan through the core's save
 //! use cases in one transaction. With [`DemoOptions::visits`] (the default), [`generate`] then adds a year of
-//! station work before the store clock's now: handling units, visits, matters and their events ([`visits`]).
+//! station work before the store clock's now: handling units, visits, matters and their events ([`visits`]), then
+//! the duty rota, activities with attendance and leaders' visits ([`duty`]).
 //!
 //! Modules: [`names`] (surnames and given names), [`geography`] (cities, counties, townships, place names),
 //! [`contact`] (phones, ID numbers), [`work`] (work units and titles), [`platforms`] and [`deputies`] (one city's
 //! platforms and deputies), [`mod@plan`] (the whole data set), [`mod@write`] (into a store), [`visits`] (a year of
-//! visits, matters and events).
+//! visits, matters and events), [`duty`] (a year of the duty rota, activities with attendance, leaders' visits).
 
 pub mod contact;
 pub mod deputies;
+pub mod duty;
 pub mod geography;
 pub mod names;
 pub mod plan;
@@ -82,6 +84,14 @@ pub struct DemoSummary {
     pub matters: usize,
     /// Matter events, registrations included.
     pub events: usize,
+    /// Duty rota slots (0 without visits).
+    pub rota: usize,
+    /// Station activities.
+    pub activities: usize,
+    /// Attendance lines of those activities.
+    pub attendance: usize,
+    /// Leaders' station visits.
+    pub leader_visits: usize,
 }
 
 /// Plans the data set for `opts` and writes it into `store` as operator [`OPERATOR`], then (with `opts.visits`) the
@@ -96,6 +106,11 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
         summary.visits = activity.visits;
         summary.matters = activity.matters;
         summary.events = activity.events;
+        let duty = duty::write_duty(store, &city, opts.seed)?;
+        summary.rota = duty.rota;
+        summary.activities = duty.activities;
+        summary.attendance = duty.attendance;
+        summary.leader_visits = duty.leader_visits;
     }
     Ok(summary)
 }

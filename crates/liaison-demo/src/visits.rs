@@ -64,6 +64,10 @@ impl Volume {
     pub const DEMO: Volume = Volume { township_station: 6..=14, county_home: 4..=8, point: 1..=4, other: 1..=2 };
     /// A realistic year (≈17,700 visits, ≈25,500 matters, ≈190,000 events for the city; some 45 s to record).
     pub const FULL: Volume = Volume { township_station: 60..=140, county_home: 40..=80, point: 15..=40, other: 8..=20 };
+    /// The city-year `liaison bench queues` measures: [`Volume::FULL`] about 3.1 times over (≈80,000 matters for
+    /// the city), the load of the city office's 工作台 in a busy year. Some minutes to record.
+    pub const CITY_YEAR: Volume =
+        Volume { township_station: 190..=440, county_home: 125..=250, point: 47..=126, other: 25..=63 };
 }
 
 /// What [`write_activity`] recorded.
@@ -1071,6 +1075,20 @@ mod tests {
         assert!(oldest.as_str() >= "2025-11-24" && newest.as_str() < now().to_rfc3339().as_str(), "{oldest} {newest}");
         assert_eq!(write_activity(&mut first, county(), 3, &Volume::DEMO).unwrap(), Activity::default());
         assert_eq!(codes(&first).len(), activity.matters, "a second run adds nothing");
+    }
+
+    #[test]
+    fn every_queue_count_of_the_year_is_the_length_of_its_list() {
+        use liaison_core::workflow::{QueueKey, QueueScope, queues};
+        let (_dir, store, activity) = generated(2, &Volume::DEMO);
+        let conn = store.conn();
+        let counts = queues(conn, &QueueScope::All, now()).unwrap();
+        assert_eq!(counts.matters as usize, activity.matters);
+        assert!(counts.queues.iter().map(|q| q.count).sum::<u32>() > 0, "{counts:?}");
+        for queue in QueueKey::ALL {
+            let filter = MatterFilter { queue: Some(queue), ..MatterFilter::default() };
+            assert_eq!(list(conn, &filter, now()).unwrap().len(), counts.count(queue) as usize, "{queue:?}");
+        }
     }
 
     #[test]

@@ -2,8 +2,12 @@
 //! maps the error to [`crate::ipc::IpcError`]; nothing else. Register new commands in [`crate::ipc::builder`].
 
 pub mod app;
+pub mod attachments;
+pub mod duty;
+pub mod ledgers;
 pub mod roster;
 pub mod roster_files;
+pub mod rules;
 pub mod session;
 pub mod settings;
 pub mod workflow;
@@ -40,6 +44,11 @@ pub(crate) fn write_as<T>(
 }
 
 /// Refuses a read-only command when nobody is signed in.
+/// Runs file and database work on a blocking thread, so the async runtime (and other commands) stay responsive.
+pub(crate) async fn blocking<T: Send + 'static>(job: impl FnOnce() -> IpcResult<T> + Send + 'static) -> IpcResult<T> {
+    tauri::async_runtime::spawn_blocking(job).await.map_err(IpcError::internal)?
+}
+
 pub(crate) fn require_session(session: &crate::SessionState) -> IpcResult<()> {
     signed_in(session).map(drop)
 }

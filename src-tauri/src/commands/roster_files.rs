@@ -15,7 +15,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
 
-use super::{lock, require_session, signed_in};
+use super::{blocking, lock, require_session, signed_in};
 use crate::ipc::{IpcError, IpcResult};
 use crate::{SessionState, StoreState};
 
@@ -26,12 +26,27 @@ pub struct ImportCancel(Arc<AtomicBool>);
 /// A save dialog: suggested file name in, chosen path (or `None`, cancelled) out.
 pub type SaveDialog = Box<dyn Fn(&str) -> Option<PathBuf> + Send + Sync>;
 
+/// What an open dialog asks for (its title and file filter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickKind {
+    /// A roster workbook to import.
+    Roster,
+    /// A year's holiday calendar (holiday-cn JSON) to import.
+    Calendar,
+    /// A file to attach to a matter.
+    Attachment,
+}
+
+/// The environment variable that makes the save dialog answer `<dir>/<suggested name>` without showing: set only
+/// by the end-to-end tests, which cannot drive a native GTK dialog.
+pub const TEST_SAVE_DIR_ENV: &str = "LIAISON_TEST_SAVE_DIR";
+
 /// What the roster-file commands need from the window system: the native open and save dialogs and the progress
 /// event. Made in `setup` from the app handle and managed as `Arc<FileServices>`, so the commands do not depend on
 /// the runtime type (tests on the mock runtime manage their own).
 pub struct FileServices {
     /// Shows the open dialog for a roster workbook; `None` when cancelled.
-    pub pick_file: Box<dyn Fn() -> Option<PathBuf> + Send + Sync>,
+    pub pick_file: Box<dyn Fn(PickKind) -> Option<PathBuf> + Send + Sync>,
     /// Shows the save dialog with a suggested file name; `None` when cancelled.
     pub save_file: SaveDialog,
     /// Sends an import's progress to the window.
@@ -43,15 +58,30 @@ impl FileServices {
     pub fn for_app<R: Runtime>(app: &AppHandle<R>) -> Self {
         let (open, save, events) = (app.clone(), app.clone(), app.clone());
         FileServices {
-            pick_file: Box::new(move || {
-                let dialog = open.dialog().file().set_title("选择要导入的名册文件");
-                let chosen = dialog.add_filter("名册表格", IMPORT_EXTENSIONS).blocking_pick_file();
+            pick_file: Box::new(move |kind| {
+                let (title, filter, extensions) = match kind {
+                    PickKind::Roster => ("选择要导入的名册文件", "名册表格", IMPORT_EXTENSIONS),
+                    PickKind::Calendar => ("选择节假日日历文件", "日历文件（JSON）", &["json"][..]),
+                    PickKind::Attachment => ("选择附件", "图片、PDF、文档", ATTACHMENT_EXTENSIONS),
+                };
+                let dialog = open.dialog().file().set_title(title);
+                let chosen = dialog.add_filter(filter, extensions).blocking_pick_file();
                 chosen.and_then(|p| p.into_path().ok())
             }),
             save_file: Box::new(move |name| {
-                let dialog = save.dialog().file().set_title("保存名册").set_file_name(name);
-                let chosen = dialog.add_filter("Excel 工作簿", &["xlsx"]).blocking_save_file();
-                chosen.and_then(|p| p.into_path().ok()).map(with_xlsx_extension)
+                if let Some(dir) = std::env::var_os(TEST_SAVE_DIR_ENV).filter(|d| !d.is_empty()) {
+                    return Some(PathBuf::from(dir).join(name));
+                }
+                let dialog = save.dialog().file().set_title("另存为").set_file_name(name);
+                // Workbooks get the Excel filter (and the extension if the clerk typed none); other files (an
+                // attachment saved back) keep the type of the suggested name.
+                let extension = std::path::Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("");
+                if extension.eq_ignore_ascii_case("xlsx") || extension.is_empty() {
+                    let chosen = dialog.add_filter("Excel 工作簿", &["xlsx"]).blocking_save_file();
+                    return chosen.and_then(|p| p.into_path().ok()).map(with_xlsx_extension);
+                }
+                let chosen = dialog.add_filter(extension, &[extension]).blocking_save_file();
+                chosen.and_then(|p| p.into_path().ok())
             }),
             progress: Box::new(move |p| {
                 // A lost progress event only delays the bar; the import goes on.
@@ -85,6 +115,9 @@ pub struct ExportSummary {
     pub rows: u32,
 }
 
+/// What the attach dialog offers (the core checks the content, whatever the name says).
+const ATTACHMENT_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "txt"];
+
 /// The spreadsheet types the import reads.
 const IMPORT_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "txt"];
 
@@ -97,7 +130,7 @@ pub async fn choose_import_file(
 ) -> IpcResult<Option<String>> {
     require_session(&session)?;
     let files = Arc::clone(&files);
-    let chosen = blocking(move || Ok((files.pick_file)())).await?;
+    let chosen = blocking(move || Ok((files.pick_file)(PickKind::Roster))).await?;
     Ok(chosen.map(|p| p.display().to_string()))
 }
 
@@ -212,12 +245,7 @@ pub async fn import_template(
     blocking(move || write_xlsx(path, table)).await
 }
 
-fn write_xlsx(path: String, table: TableOut) -> IpcResult<ExportSummary> {
+pub(crate) fn write_xlsx(path: String, table: TableOut) -> IpcResult<ExportSummary> {
     liaison_sheets::write_xlsx_file(path.as_ref(), std::slice::from_ref(&table))?;
     Ok(ExportSummary { path, rows: u32::try_from(table.rows.len()).unwrap_or(u32::MAX) })
-}
-
-/// Runs file and database work on a blocking thread, so the async runtime (and other commands) stay responsive.
-async fn blocking<T: Send + 'static>(job: impl FnOnce() -> IpcResult<T> + Send + 'static) -> IpcResult<T> {
-    tauri::async_runtime::spawn_blocking(job).await.map_err(IpcError::internal)?
 }

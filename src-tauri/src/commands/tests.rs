@@ -34,7 +34,7 @@ fn harness(prepare: impl FnOnce(&mut Store)) -> Harness {
     let (picked, sink) = (dir.path().join(PICKED), Arc::clone(&progress));
     // The dialogs answer at once, as a clerk who picks a file would; progress events are recorded.
     let files = FileServices {
-        pick_file: Box::new(move || Some(picked.clone())),
+        pick_file: Box::new(move |_| Some(picked.clone())),
         save_file: Box::new(|_| None),
         progress: Box::new(move |p| sink.lock().unwrap().push(p)),
     };
@@ -418,4 +418,95 @@ fn a_visit_is_registered_routed_and_shown_with_its_timeline() {
     assert_eq!(view["citizens"][0]["phone"], json!("139****5678"), "citizens leave masked");
     let filter = json!({ "state": null, "station_code": "XH-01", "overdue": false });
     assert_eq!(h.invoke("matter_list", json!({ "filter": filter })).unwrap().as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_rules_the_calendar_and_the_preview_are_read_and_edited_through_commands() {
+    let h = signed_in_harness();
+    let rules = h.invoke("rules_view", json!({})).unwrap();
+    assert_eq!(rules["ladder"].as_array().unwrap().len(), 4, "{rules}");
+    let rule = json!({ "category": "教育", "step": "handle", "step_label": "", "amount": 10, "unit": "working_days" });
+    h.invoke("set_time_limit", json!({ "rule": rule })).unwrap();
+    let preview = h.invoke("deadline_preview", json!({ "category": "教育" })).unwrap();
+    assert_eq!(preview["suggested_route"], json!("assign"), "{preview}");
+    assert_eq!(preview["steps"][1]["limit_label"], json!("10个工作日"), "{preview}");
+    let bad = json!({ "category": "*", "step": "handle", "step_label": "", "amount": 5, "unit": "count" });
+    let refused = h.invoke("set_time_limit", json!({ "rule": bad })).unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], json!("unit"), "{refused}");
+
+    h.invoke("calendar_set_day", json!({ "date": "2026-11-23", "off": true, "name": "防汛" })).unwrap();
+    let year = h.invoke("calendar_year", json!({ "year": 2026 })).unwrap();
+    assert!(year["days"].as_array().unwrap().iter().any(|d| d["date"] == json!("2026-11-23")), "{year}");
+    let missing = h.invoke("calendar_import", json!({ "path": "/nonexistent/2027.json" })).unwrap_err();
+    assert_eq!(missing["code"], json!("invalid"), "{missing}");
+}
+
+#[test]
+fn a_ledger_is_exported_masked_and_a_cancelled_save_dialog_chooses_nothing() {
+    let h = signed_in_harness_with_a_deputy();
+    let chosen = h.invoke("choose_ledger_file", json!({ "kind": "visits", "period": "2026" })).unwrap();
+    assert_eq!(chosen, Value::Null, "the harness's save dialog is cancelled");
+    let path = h.dir.path().join("台账.xlsx").display().to_string();
+    let args =
+        json!({ "kind": "visits", "stationCode": null, "period": "2026-Q9", "path": path, "revealReason": null });
+    let refused = h.invoke("export_ledger", args).unwrap_err();
+    assert_eq!(refused["code"], json!("invalid"), "a bad period: {refused}");
+    let args =
+        json!({ "kind": "visits", "stationCode": "XH-01", "period": "2026", "path": path, "revealReason": null });
+    let written = h.invoke("export_ledger", args).unwrap();
+    assert_eq!(written["rows"], json!(0), "{written}");
+    let grids = liaison_sheets::read_file(path.as_ref()).unwrap();
+    assert!(grids[0].rows[0][0].contains("接待群众登记台账"), "the title row: {:?}", grids[0].rows[0]);
+}
+
+#[test]
+fn a_deputy_put_on_todays_rota_is_on_duty_today_and_in_the_duty_file() {
+    let h = signed_in_harness_with_a_deputy();
+    let now: chrono::DateTime<chrono::Utc> = serde_json::from_value(h.invoke("clock_now", json!({})).unwrap()).unwrap();
+    let today = liaison_core::workflow::deadlines::china_date(now).format("%Y-%m-%d").to_string();
+    let slot = json!({ "station_code": "XH-01", "date": today, "session": "上午", "deputy_codes": ["D000001"] });
+    let added = h.invoke("rota_add", json!({ "input": slot.clone() })).unwrap();
+    assert_eq!(added[0]["deputy_name"], json!("张明新"), "{added}");
+    let on_duty = h.invoke("duty_today", json!({ "stationCode": "XH-01" })).unwrap();
+    assert_eq!(on_duty.as_array().unwrap().len(), 1, "{on_duty}");
+    assert_eq!(h.invoke("duty_today", json!({ "stationCode": null })).unwrap(), on_duty);
+
+    let unknown = json!({ "station_code": "XH-01", "date": today, "session": "上午", "deputy_codes": ["D999"] });
+    let refused = h.invoke("rota_add", json!({ "input": unknown })).unwrap_err();
+    assert_eq!(refused["code"], json!("invalid"), "{refused}");
+
+    let year = &today[..4];
+    let file = h.invoke("deputy_duty_file", json!({ "deputyCode": "D000001", "period": year })).unwrap();
+    assert_eq!(file["deputy_name"], json!("张明新"), "{file}");
+    assert_eq!(h.invoke("rota_remove", json!({ "input": slot })).unwrap(), json!(1));
+    assert_eq!(h.invoke("duty_today", json!({ "stationCode": "XH-01" })).unwrap(), json!([]));
+}
+
+#[test]
+fn a_file_is_attached_to_a_matter_listed_and_removed_and_a_disguised_one_refused() {
+    let h = signed_in_harness_with_a_deputy();
+    let visit = json!({
+        "station_code": "XH-01", "channel": "来访", "received_at": null, "deputies": [], "clerk": "王芳",
+        "citizens": [{ "name": "李秀英", "anonymous": false, "phone": "", "address": "", "id_number": "" }],
+        "head_count": null,
+        "matters": [{ "title": "路灯不亮", "detail": "", "category": "城乡建设", "place": "", "first_responder": "张明新" }]
+    });
+    let code = h.invoke("register_visit", json!({ "input": visit })).unwrap()["matters"][0]["code"].clone();
+    let photo = h.dir.path().join("路灯.png");
+    std::fs::write(&photo, b"\x89PNG\r\n\x1a\n0000").unwrap();
+    let added = h.invoke("attach_file", json!({ "matter": code, "path": photo.display().to_string() })).unwrap();
+    assert_eq!((added["file_name"].as_str(), added["kind_label"].as_str()), (Some("路灯.png"), Some("图片")));
+    assert!(h.dir.path().join("attachments").is_dir(), "kept beside the database");
+
+    let fake = h.dir.path().join("说明.pdf");
+    std::fs::write(&fake, b"MZ\x90\x00").unwrap();
+    let refused = h.invoke("attach_file", json!({ "matter": code, "path": fake.display().to_string() })).unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], json!("file"), "{refused}");
+
+    let listed = h.invoke("matter_attachments", json!({ "matter": code })).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    let id = listed[0]["id"].clone();
+    assert_eq!(h.invoke("save_attachment", json!({ "id": id })).unwrap(), Value::Null, "the save dialog was cancelled");
+    h.invoke("remove_attachment", json!({ "id": id })).unwrap();
+    assert_eq!(h.invoke("matter_attachments", json!({ "matter": code })).unwrap(), json!([]));
 }

@@ -3,13 +3,14 @@
 //! act, and the handling units. Deadlines are computed by the core as of the store's clock; every write is recorded
 //! under the signed-in operator.
 
+use liaison_core::workflow::acts;
 use liaison_core::workflow::units::{self, UnitView};
 use liaison_core::workflow::{
-    self, Acted, Event, MatterFilter, MatterSummary, MatterView, RegisteredVisit, VisitInput,
+    self, Acted, Event, MatterFilter, MatterSummary, MatterView, QueueCounts, QueueScope, RegisteredVisit, VisitInput,
 };
 use tauri::State;
 
-use super::{lock, require_session, write_as};
+use super::{lock, require_session, signed_in, write_as};
 use crate::ipc::IpcResult;
 use crate::{SessionState, StoreState};
 
@@ -38,7 +39,23 @@ pub async fn matter_list(
     Ok(workflow::list(store.conn(), &filter, now)?)
 }
 
-/// One matter in full, by id or code; citizens' personal data masked.
+/// The 工作台 counts of one station's matters (or every station's): each queue and the overdue ones by escalation
+/// level, as of the store's clock. A card's matters are `matter_list` with the same queue in its filter.
+#[tauri::command]
+#[specta::specta]
+pub async fn matter_queues(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    station_code: Option<String>,
+) -> IpcResult<QueueCounts> {
+    require_session(&session)?;
+    let scope = station_code.map_or(QueueScope::All, QueueScope::Station);
+    let store = lock(&store)?;
+    Ok(workflow::queues(store.conn(), &scope, store.deps().clock.now())?)
+}
+
+/// One matter in full, by id or code; citizens' personal data masked; only the acts the operator's role may record
+/// are offered.
 #[tauri::command]
 #[specta::specta]
 pub async fn matter_detail(
@@ -46,10 +63,10 @@ pub async fn matter_detail(
     session: State<'_, SessionState>,
     matter: String,
 ) -> IpcResult<MatterView> {
-    require_session(&session)?;
+    let role = signed_in(&session)?.role();
     let store = lock(&store)?;
     let now = store.deps().clock.now();
-    Ok(workflow::show(store.conn(), &matter, now)?)
+    Ok(acts::show_for(store.conn(), &matter, now, role)?)
 }
 
 /// Records an act on a matter (route, assign, accept, return, reply, finish, feedback, rating, …); an act its state
@@ -62,7 +79,7 @@ pub async fn matter_act(
     matter: String,
     event: Event,
 ) -> IpcResult<Acted> {
-    write_as(&store, &session, |w, _| workflow::act(w, &matter, event))
+    write_as(&store, &session, |w, actor| acts::act_as(w, actor, &matter, event))
 }
 
 /// The handling units (承办单位).

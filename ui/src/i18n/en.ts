@@ -7,6 +7,8 @@ import settings from "../features/settings/messages";
 import visits from "../features/visits/messages";
 import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
+import ledgers from "../features/ledgers/messages";
+import duty from "../features/duty/messages";
 import type { MessageSchema } from "./zh-CN";
 
 const en: MessageSchema = {
@@ -17,6 +19,7 @@ const en: MessageSchema = {
     dashboard: "Dashboard",
     visits: "Visits",
     matters: "Suggestions",
+    duty: "Station duty",
     deputies: "Deputies",
     stations: "Stations",
     qrcodes: "QR codes",
@@ -121,6 +124,8 @@ const en: MessageSchema = {
   visits: visits.en,
   dashboard: dashboard.en,
   matters: matters.en,
+  ledgers: ledgers.en,
+  duty: duty.en,
   common: {
     comingSoon: "This feature will be available in a later version",
     none: "-",

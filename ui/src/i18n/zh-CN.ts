@@ -8,6 +8,8 @@ import settings from "../features/settings/messages";
 import visits from "../features/visits/messages";
 import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
+import ledgers from "../features/ledgers/messages";
+import duty from "../features/duty/messages";
 const zhCN = {
   app: {
     name: "联络站工作台",
@@ -16,6 +18,7 @@ const zhCN = {
     dashboard: "工作台",
     visits: "接待登记",
     matters: "意见建议",
+    duty: "进站履职",
     deputies: "代表名册",
     stations: "联络站",
     qrcodes: "二维码",
@@ -124,6 +127,8 @@ const zhCN = {
   visits: visits.zhCN,
   dashboard: dashboard.zhCN,
   matters: matters.zhCN,
+  ledgers: ledgers.zhCN,
+  duty: duty.zhCN,
   common: {
     comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */

@@ -10,6 +10,11 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  The database, node id, schema version and setup (`null` until the first run is done). */
 	appInfo: () => typedError<InstallationInfo, IpcError>(__TAURI_INVOKE("app_info")),
+	/**
+	 *  The store's clock: the time the app goes by (deadlines, codes, default dates in forms), so a form never
+	 *  defaults to a different instant than the one Rust will count from.
+	 */
+	clockNow: () => typedError<string, IpcError>(__TAURI_INVOKE("clock_now")),
 	/**  The roster's numbers. */
 	rosterStats: () => typedError<RosterStats, IpcError>(__TAURI_INVOKE("roster_stats")),
 	/**  Deputies and platforms matching typed text (name, pinyin, initials, codes, phone tails), phones masked. */
@@ -65,7 +70,15 @@ export const commands = {
 	registerVisit: (input: VisitInput) => typedError<RegisteredVisit, IpcError>(__TAURI_INVOKE("register_visit", { input })),
 	/**  The matters matching the filter, each with its state and the current step's deadline. */
 	matterList: (filter: MatterFilter) => typedError<MatterSummary[], IpcError>(__TAURI_INVOKE("matter_list", { filter })),
-	/**  One matter in full, by id or code; citizens' personal data masked. */
+	/**
+	 *  The 工作台 counts of one station's matters (or every station's): each queue and the overdue ones by escalation
+	 *  level, as of the store's clock. A card's matters are `matter_list` with the same queue in its filter.
+	 */
+	matterQueues: (stationCode: string | null) => typedError<QueueCounts, IpcError>(__TAURI_INVOKE("matter_queues", { stationCode })),
+	/**
+	 *  One matter in full, by id or code; citizens' personal data masked; only the acts the operator's role may record
+	 *  are offered.
+	 */
 	matterDetail: (matter: string) => typedError<MatterView, IpcError>(__TAURI_INVOKE("matter_detail", { matter })),
 	/**
 	 *  Records an act on a matter (route, assign, accept, return, reply, finish, feedback, rating, …); an act its state
@@ -74,6 +87,79 @@ export const commands = {
 	matterAct: (matter: string, event: Event) => typedError<Acted, IpcError>(__TAURI_INVOKE("matter_act", { matter, event })),
 	/**  The handling units (承办单位). */
 	handlingUnits: () => typedError<UnitView[], IpcError>(__TAURI_INVOKE("handling_units")),
+	/**  The matter's attachments, oldest first. */
+	matterAttachments: (matter: string) => typedError<AttachmentView[], IpcError>(__TAURI_INVOKE("matter_attachments", { matter })),
+	/**  Asks for a file to attach with the system's open dialog; `null` when cancelled. */
+	chooseAttachmentFile: () => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_attachment_file")),
+	/**  Attaches the file at `path` to the matter (refused in Chinese when empty, too large or of another type). */
+	attachFile: (matter: string, path: string) => typedError<AttachmentView, IpcError>(__TAURI_INVOKE("attach_file", { matter, path })),
+	/**
+	 *  Saves a copy of an attachment where the clerk chooses (the save dialog suggests its name); `null` when
+	 *  cancelled. The copy is checked against the attachment's hash first.
+	 */
+	saveAttachment: (id: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("save_attachment", { id })),
+	/**  Removes an attachment from its matter. */
+	removeAttachment: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("remove_attachment", { id })),
+	/**  The workflow rules in force: time limits, the escalation ladder, the categories with their suggested routes. */
+	rulesView: () => typedError<RulesView, IpcError>(__TAURI_INVOKE("rules_view")),
+	/**  Sets one time limit (the default `*` or a category's override). */
+	setTimeLimit: (rule: LimitRule) => typedError<null, IpcError>(__TAURI_INVOKE("set_time_limit", { rule })),
+	/**  Removes a category's override of one step. */
+	clearTimeLimit: (category: string, step: string) => typedError<null, IpcError>(__TAURI_INVOKE("clear_time_limit", { category, step })),
+	/**  Replaces the escalation ladder. */
+	setEscalationLadder: (ladder: RungRule[]) => typedError<null, IpcError>(__TAURI_INVOKE("set_escalation_ladder", { ladder })),
+	/**  Replaces the category list (order and suggested routes). */
+	setCategories: (categories: CategoryRule[]) => typedError<null, IpcError>(__TAURI_INVOKE("set_categories", { categories })),
+	/**  The route a category suggests and the deadlines a matter registered today (the store's clock) would get. */
+	deadlinePreview: (category: string) => typedError<DeadlinePreview, IpcError>(__TAURI_INVOKE("deadline_preview", { category })),
+	/**  One year of the calendar (`null`: this year by the store's clock). */
+	calendarYear: (year: number | null) => typedError<CalendarYearView, IpcError>(__TAURI_INVOKE("calendar_year", { year })),
+	/**
+	 *  Sets one day: a holiday (`off: true`), a make-up working day (`off: false`), or back to the weekday rule
+	 *  (`off: null`).
+	 */
+	calendarSetDay: (date: string, off: boolean | null, name: string) => typedError<null, IpcError>(__TAURI_INVOKE("calendar_set_day", { date, off, name })),
+	/**  Asks for a year's calendar file with the system's open dialog; `null` when cancelled. */
+	chooseCalendarFile: () => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_calendar_file")),
+	/**  Imports a year's calendar file (holiday-cn JSON), replacing that year. */
+	calendarImport: (path: string) => typedError<YearSummary, IpcError>(__TAURI_INVOKE("calendar_import", { path })),
+	/**  Asks where to save a ledger; `null` when cancelled. `period` as in the CLI: `2026`, `2026-Q3`, `2026-07`. */
+	chooseLedgerFile: (kind: LedgerKind, period: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_ledger_file", { kind, period })),
+	/**  The deputies on duty today (the store's clock) at one station, or at every station. */
+	dutyToday: (stationCode: string | null) => typedError<RotaEntry[], IpcError>(__TAURI_INVOKE("duty_today", { stationCode })),
+	/**  The rota of one station (or every station) from `from` to `to`, by day. */
+	rotaList: (stationCode: string | null, from: string, to: string) => typedError<RotaEntry[], IpcError>(__TAURI_INVOKE("rota_list", { stationCode, from, to })),
+	/**  Puts deputies on the rota for one session of one day. */
+	rotaAdd: (input: RotaInput) => typedError<RotaEntry[], IpcError>(__TAURI_INVOKE("rota_add", { input })),
+	/**  Takes deputies off the rota for one session of one day; answers how many slots were removed. */
+	rotaRemove: (input: RotaInput) => typedError<number, IpcError>(__TAURI_INVOKE("rota_remove", { input })),
+	/**  Which week's rota must be posted next, and by when (announced three days ahead). */
+	rotaAnnouncement: () => typedError<Announcement, IpcError>(__TAURI_INVOKE("rota_announcement")),
+	/**
+	 *  The printed rota (值班表) of a station for the week containing `week_of`, or for a month (`year`, `month`),
+	 *  written to an XLSX file chosen with the save dialog; `null` when the dialog is cancelled.
+	 */
+	exportRota: (stationCode: string, span: RotaSpanInput) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_rota", { stationCode, span })),
+	/**  Records a station activity (held with its attendance, or planned). */
+	activityRecord: (input: ActivityInput) => typedError<ActivityView, IpcError>(__TAURI_INVOKE("activity_record", { input })),
+	/**  The activities of one station (or all) in a period (`2026`, `2026-Q3`, `2026-07`). */
+	activityList: (stationCode: string | null, period: string) => typedError<ActivityView[], IpcError>(__TAURI_INVOKE("activity_list", { stationCode, period })),
+	/**  Records a leader's visit to a station. */
+	leaderVisitRecord: (input: LeaderVisitInput) => typedError<LeaderVisitView, IpcError>(__TAURI_INVOKE("leader_visit_record", { input })),
+	/**  Leaders' visits to one station (or all) in a period. */
+	leaderVisitList: (stationCode: string | null, period: string) => typedError<LeaderVisitView[], IpcError>(__TAURI_INVOKE("leader_visit_list", { stationCode, period })),
+	/**
+	 *  Leaders' visit coverage: stations visited ÷ open stations in scope (a region's subtree, or all) in a period,
+	 *  with the stations not yet visited.
+	 */
+	leaderCoverage: (regionCode: string | null, period: string) => typedError<Coverage, IpcError>(__TAURI_INVOKE("leader_coverage", { regionCode, period })),
+	/**  A deputy's duty file (履职档案) over a period: activities, visits received, matters first-responded. */
+	deputyDutyFile: (deputyCode: string, period: string) => typedError<DutyFile, IpcError>(__TAURI_INVOKE("deputy_duty_file", { deputyCode, period })),
+	/**
+	 *  Writes a ledger to `path` (XLSX) with its title row; states and deadlines as of the store's clock. With
+	 *  `reveal_reason`, citizens' names and phones are written in full (roles that may see personal data; audited).
+	 */
+	exportLedger: (kind: LedgerKind, stationCode: string | null, period: string, path: string, revealReason: string | null) => typedError<ExportSummary, IpcError>(__TAURI_INVOKE("export_ledger", { kind, stationCode, period, path, revealReason })),
 	/**  Whether a setup was saved and whether anyone can sign in yet (no operator: the first run is still to do). */
 	firstRunStatus: () => typedError<FirstRunStatus, IpcError>(__TAURI_INVOKE("first_run_status")),
 	/**
@@ -107,12 +193,194 @@ export type Acted = {
 	state: State,
 };
 
+/**  An activity to record. */
+export type ActivityInput = {
+	/**  The organising station's code. */
+	station_code: string,
+	/**  The day, `YYYY-MM-DD`. */
+	date: string,
+	/**  接待群众, 调研, 视察, 座谈, 宣讲, 述职评议, 执法检查 or 建议督办 (or the stored names). */
+	kind: string,
+	/**  Its subject, e.g. 老旧小区改造专题调研. */
+	title: string,
+	/**  Where. */
+	place?: string,
+	/**  Notes (who else came, what was agreed). */
+	notes?: string,
+	/**  Still to take place (no attendance yet). */
+	planned?: boolean,
+	/**  Citizens met (接待群众人次), when any. */
+	people_received?: number | null,
+	/**  The deputies' attendance (held activities only). */
+	attendance?: AttendanceInput[],
+};
+
+/**  What a station activity is (履职活动形式), as the domain lists them. */
+export type ActivityKind = 
+/**  接待群众 */
+"reception" | 
+/**  调研 */
+"research" | 
+/**  视察 */
+"inspection" | 
+/**  座谈 */
+"forum" | 
+/**  宣讲 */
+"publicity" | 
+/**  述职评议 */
+"performance_review" | 
+/**  执法检查 */
+"law_enforcement_check" | 
+/**  建议督办 */
+"suggestion_supervision";
+
+/**  Whether an activity is still planned or has taken place. */
+export type ActivityStatus = 
+/**  计划中 */
+"planned" | 
+/**  已开展 */
+"held";
+
+/**  An activity as listed. */
+export type ActivityView = {
+	/**  Its id. */
+	id: string,
+	/**  The station's code. */
+	station_code: string,
+	/**  The station's name. */
+	station_name: string,
+	/**  The day. (`YYYY-MM-DD` over IPC.) */
+	date: string,
+	/**  The kind. */
+	kind: ActivityKind,
+	/**  Its label. */
+	kind_label: string,
+	/**  The subject. */
+	title: string,
+	/**  Where. */
+	place: string,
+	/**  Notes. */
+	notes: string,
+	/**  Planned or held. */
+	status: ActivityStatus,
+	/**  Its label. */
+	status_label: string,
+	/**  Citizens met. */
+	people_received: number,
+	/**  Attendance, by deputy number. */
+	attendance: AttendanceView[],
+};
+
 /**  An act that may be recorded next. */
 export type AllowedAct = {
 	/**  The event kind it records. */
 	kind: string,
 	/**  Its Chinese name. */
 	label: string,
+};
+
+/**  Which week's rota is due to be posted, and by when. */
+export type Announcement = {
+	/**  The week's Monday. (`YYYY-MM-DD` over IPC.) */
+	week_start: string,
+	/**  Its Sunday. */
+	week_end: string,
+	/**  "2026年12月第1周". */
+	week_label: string,
+	/**  The last day to post it. */
+	publish_by: string,
+	/**  Days from today to `publish_by` (negative: late). */
+	days_left: number,
+	/**  The sentence a reminder shows: "2026年12月第1周值班表应于2026年11月27日前公示". */
+	message: string,
+};
+
+/**  An attachment as listed. */
+export type AttachmentView = {
+	/**  Its id. */
+	id: string,
+	/**  The file name shown. */
+	file_name: string,
+	/**  Its type, e.g. `image/jpeg`. */
+	mime: string,
+	/**  Its Chinese name, e.g. 图片. */
+	kind_label: string,
+	/**  Bytes. */
+	size: number,
+	/**  SHA-256 of the content (names the stored file). */
+	sha256: string,
+	/**  When it was attached (RFC 3339). */
+	added_at: string,
+	/**  Who attached it. */
+	added_by: string,
+};
+
+/**  One deputy's attendance, as entered. */
+export type AttendanceInput = {
+	/**  The deputy's number. */
+	deputy_code: string,
+	/**  出席 / 请假 / 缺席 (or `present` / `leave` / `absent`). */
+	status: string,
+	/**  Why, for 请假 (required there). */
+	reason?: string,
+};
+
+/**  A deputy's attendance at an activity (出勤情况). */
+export type AttendanceStatus = 
+/**  出席 */
+"present" | 
+/**  请假 (with a reason) */
+"leave" | 
+/**  缺席 */
+"absent";
+
+/**  One attendance line as listed. */
+export type AttendanceView = {
+	/**  The deputy's number. */
+	deputy_code: string,
+	/**  The deputy's name. */
+	deputy_name: string,
+	/**  The status. */
+	status: AttendanceStatus,
+	/**  Its label. */
+	status_label: string,
+	/**  The reason for leave. */
+	reason: string,
+};
+
+/**  One date the official calendar overrides. */
+export type CalendarDay = {
+	/**  The date. */
+	date: string,
+	/**  `true`: a public holiday (no work); `false`: a make-up working day (调休) on a weekend. */
+	off: boolean,
+	/**  The holiday it belongs to, e.g. `春节`. */
+	name: string,
+};
+
+/**  One year of the calendar, for 设置. */
+export type CalendarYearView = {
+	/**  The year shown. */
+	year: number,
+	/**
+	 *  Where its official calendar came from: `bundled` (shipped with the app), `import` (a file), or `None` when
+	 *  the year has none yet (its dates count weekends only).
+	 */
+	source: string | null,
+	/**  When it was imported or seeded (RFC 3339), if it was. */
+	imported_at: string | null,
+	/**  Its holidays and make-up working days, by date. */
+	days: CalendarDay[],
+	/**  Every year that has an official calendar, ascending. */
+	covered_years: number[],
+};
+
+/**  A category and the route it suggests. */
+export type CategoryRule = {
+	/**  The category's name. */
+	name: string,
+	/**  The route 接待登记 proposes for it. */
+	suggested_route: Route,
 };
 
 /**  A citizen who came (or called, or wrote). */
@@ -161,6 +429,41 @@ export type CountyRow = {
 	platforms: number,
 	/**  Serving deputies grouped at its platforms. */
 	deputies: number,
+};
+
+/**  Leaders' coverage of the stations in scope over a period. */
+export type Coverage = {
+	/**  The region's name, or 全部 for the whole installation. */
+	scope: string,
+	/**  The period's label. */
+	period: string,
+	/**  Open platforms in scope. */
+	stations_in_scope: number,
+	/**  Of them, visited at least once in the period. */
+	stations_visited: number,
+	/**  Visits to stations in scope in the period. */
+	visits: number,
+	/**  visited ÷ in scope, from 0 to 1; `None` when no station is in scope. */
+	rate: number | null,
+	/**  The rate as people read it: "75.0%", or "—" without stations. */
+	rate_label: string,
+	/**  The stations in scope no leader has visited in the period, by code. */
+	not_visited: StationBrief[],
+};
+
+/**  What 接待登记 shows under a matter before it is saved. */
+export type DeadlinePreview = {
+	/**  The route the category suggests. */
+	suggested_route: Route,
+	/**  Its Chinese label. */
+	route_label: string,
+	/**  The deadlines: routing first, then the suggested route's own clock. */
+	steps: PreviewStep[],
+	/**
+	 *  False when a date falls past the last calendar year: it counts weekends only and 设置 must import the
+	 *  next year's calendar.
+	 */
+	calendar_covers: boolean,
 };
 
 /**  The deadlines of a matter today. */
@@ -331,6 +634,50 @@ export type DocKind =
 "deputy" | 
 /**  A platform. */
 "platform";
+
+/**  A deputy's duty file. */
+export type DutyFile = {
+	/**  The deputy's number. */
+	deputy_code: string,
+	/**  The deputy's name. */
+	deputy_name: string,
+	/**  The station group's name (empty without one). */
+	station_name: string,
+	/**  The period's label. */
+	period: string,
+	/**  Summary counts. */
+	totals: DutyTotals,
+	/**  Duty sessions on the rota, oldest first. */
+	duty: RotaEntry[],
+	/**  Activities with attendance, oldest first. */
+	activities: FileActivity[],
+	/**  Visits received, oldest first. */
+	visits: FileVisit[],
+	/**  Matters first-responded, oldest first. */
+	matters: FileMatter[],
+};
+
+/**  The counts a duty file's summary shows. */
+export type DutyTotals = {
+	/**  Sessions on the rota (a whole day counts once). */
+	duty_sessions: number,
+	/**  Distinct days on the rota. */
+	duty_days: number,
+	/**  Activities attended. */
+	present: number,
+	/**  Activities on leave. */
+	leave: number,
+	/**  Activities missed. */
+	absent: number,
+	/**  Visits received. */
+	visits: number,
+	/**  People received in those visits. */
+	people_received: number,
+	/**  Matters first-responded. */
+	matters: number,
+	/**  Of them, no longer being handled (办结 or later, or merged into another matter). */
+	matters_closed: number,
+};
 
 /**  A stable, machine-readable error kind. Never rename a variant: the UI maps these to messages. */
 export type ErrorCode = 
@@ -510,6 +857,46 @@ export type FieldIssue = {
 	message: string,
 };
 
+/**  One activity in the file: the activity and the deputy's attendance. */
+export type FileActivity = {
+	/**  The activity, with everyone's attendance. */
+	activity: ActivityView,
+	/**  This deputy's line. */
+	own: AttendanceView,
+};
+
+/**  A matter the deputy was first responder for. */
+export type FileMatter = {
+	/**  Its code. */
+	code: string,
+	/**  Its title. */
+	title: string,
+	/**  The day it was raised. (`YYYY-MM-DD` over IPC.) */
+	date: string,
+	/**  Its state today. */
+	state: State | null,
+	/**  Its label. */
+	state_label: string,
+	/**  Working days overdue today. */
+	overdue_working_days: number,
+};
+
+/**  A visit the deputy received. */
+export type FileVisit = {
+	/**  The visit's id. */
+	visit_id: string,
+	/**  The day (China's date). (`YYYY-MM-DD` over IPC.) */
+	date: string,
+	/**  The station's name. */
+	station_name: string,
+	/**  来访, 来电 … (the label). */
+	channel: string,
+	/**  How many people came. */
+	head_count: number,
+	/**  How many matters it raised. */
+	matters: number,
+};
+
 /**  The first-run form. */
 export type FirstRunInput = {
 	/**  The first administrator's login. */
@@ -610,6 +997,49 @@ export type IpcError = {
 	fields: FieldIssue[],
 };
 
+/**  A leader's visit to record. */
+export type LeaderVisitInput = {
+	/**  The station's code. */
+	station_code: string,
+	/**  The day, `YYYY-MM-DD`. */
+	date: string,
+	/**  The leader's name. */
+	leader_name: string,
+	/**  The leader's post, e.g. 市人大常委会副主任. */
+	leader_post: string,
+	/**  What for (接待群众, 调研指导, 督导联络站建设 …). */
+	purpose?: string,
+};
+
+/**  A leader's visit as listed. */
+export type LeaderVisitView = {
+	/**  Its id. */
+	id: string,
+	/**  The station's code. */
+	station_code: string,
+	/**  The station's name. */
+	station_name: string,
+	/**  The day. (`YYYY-MM-DD` over IPC.) */
+	date: string,
+	/**  The leader's name. */
+	leader_name: string,
+	/**  The leader's post. */
+	leader_post: string,
+	/**  What for. */
+	purpose: string,
+};
+
+/**  A ledger the app writes. */
+export type LedgerKind = 
+/**  接待群众登记台账. */
+"visits" | 
+/**  意见建议办理台账. */
+"matters" | 
+/**  意见建议办理结果公开清单 (no personal data at all). */
+"publication" | 
+/**  代表进站履职台账. */
+"duty";
+
 /**  The five levels of people's congresses. */
 export type Level = 
 /**  全国人大 */
@@ -622,6 +1052,18 @@ export type Level =
 "county" | 
 /**  乡镇人大 */
 "township";
+
+/**  Overdue matters that reached one escalation level (their highest today). */
+export type LevelCount = {
+	/**  The ladder's level (0 = the warning). */
+	level: number,
+	/**  Its code (`station_head`, `county`, `city`…): the `escalation` of [`super::MatterFilter`]. */
+	code: string,
+	/**  Who is told, in Chinese. */
+	name: string,
+	/**  Overdue matters whose highest level reached is this one. */
+	count: number,
+};
 
 /**  One level a deputy holds, with its term (届次), e.g. city, 12 → 市第十二届. */
 export type LevelTerm = {
@@ -639,6 +1081,20 @@ export type Limit = {
 	unit: LimitUnit,
 };
 
+/**  One row of the time-limit table. */
+export type LimitRule = {
+	/**  `*` for every category, else the category it overrides the default for. */
+	category: string,
+	/**  The step's stored name (`handle`, `feedback`, …). */
+	step: string,
+	/**  The step's Chinese name (ignored on input). */
+	step_label?: string,
+	/**  How many (for `max_extensions`: how many extensions). */
+	amount: number,
+	/**  `working_days`, `calendar_days`, `months`, or `count` (only `max_extensions`). */
+	unit: string,
+};
+
 /**  The unit a time limit is counted in. */
 export type LimitUnit = 
 /**  Working days on the official calendar. */
@@ -654,8 +1110,15 @@ export type MatterFilter = {
 	state: State | null,
 	/**  Only matters of this station (code). */
 	station_code: string | null,
-	/**  Only overdue matters. */
+	/**  Only overdue matters (the same as `queue: overdue`). */
 	overdue: boolean,
+	/**  Only the members of this 工作台 queue: exactly the matters `workflow::queues` counts in it. */
+	queue?: QueueKey | null,
+	/**
+	 *  Only matters whose highest escalation level reached today has this code (`station_head`, `county`…); with
+	 *  `queue: overdue`, one row of the overdue card's levels.
+	 */
+	escalation?: string | null,
 };
 
 /**  One matter raised in the visit. */
@@ -883,6 +1346,16 @@ export type PlatformView = {
 	deputy_count: number,
 };
 
+/**  One deadline a new matter would get. */
+export type PreviewStep = {
+	/**  What must happen (研判分流, 办理, 反馈群众…). */
+	step_label: string,
+	/**  The limit, in words ("15个工作日"). */
+	limit_label: string,
+	/**  When it falls due if the clock starts today (steps after routing assume the route is taken today). */
+	due_on: string,
+};
+
 /**  A deputy's private data, unmasked. */
 export type PrivateData = {
 	/**  Private phone. */
@@ -890,6 +1363,49 @@ export type PrivateData = {
 	/**  ID number. */
 	id_number: string,
 };
+
+/**  How many matters one queue holds. */
+export type QueueCount = {
+	/**  The queue. */
+	queue: QueueKey,
+	/**  Its matters. */
+	count: number,
+};
+
+/**  The 工作台 counts of a scope. */
+export type QueueCounts = {
+	/**  Matters in the scope (those whose registration has arrived). */
+	matters: number,
+	/**  Every queue, in [`QueueKey::ALL`] order, empty ones included. */
+	queues: QueueCount[],
+	/**
+	 *  The overdue matters by the highest escalation level each reached, every rung of the ladder in ladder order
+	 *  (zero counts kept, so the card's rows do not move).
+	 */
+	overdue_by_level: LevelCount[],
+	/**
+	 *  Overdue matters that reached no rung yet (only with a configured ladder whose first rung after the due
+	 *  date comes later than one working day), so that the levels and this add up to the overdue count.
+	 */
+	overdue_below_ladder: number,
+};
+
+/**  One 工作台 queue. */
+export type QueueKey = 
+/**  待研判: registered, not yet routed. */
+"awaiting_route" | 
+/**  待交办: routed (or returned), no unit holds it. */
+"to_assign" | 
+/**  即将到期: due within the ladder's warning window (3 working days by default) and not overdue. */
+"due_soon" | 
+/**  已超期: the running step is past its due date by at least one working day. */
+"overdue" | 
+/**  待反馈: 已办结, the citizen not yet told. */
+"awaiting_feedback" | 
+/**  待评价: the citizen was told and can be asked for a rating. */
+"awaiting_rating" | 
+/**  回头看到期: the look-back date is reached and the 回头看 is not done. */
+"look_back_due";
 
 /**  The citizen's satisfaction with the result (the default three-level scale). */
 export type Rating = 
@@ -1005,6 +1521,68 @@ export type RosterStats = {
 	counties: CountyRow[],
 };
 
+/**  One slot of the rota as listed. */
+export type RotaEntry = {
+	/**  Its id. */
+	id: string,
+	/**  The station's code. */
+	station_code: string,
+	/**  The station's name. */
+	station_name: string,
+	/**  The day. (`YYYY-MM-DD` over IPC.) */
+	date: string,
+	/**  周一 … 周日. */
+	weekday: string,
+	/**  The session. */
+	session: Session,
+	/**  Its label (上午, 下午, 全天). */
+	session_label: string,
+	/**  The deputy's number. */
+	deputy_code: string,
+	/**  The deputy's name. */
+	deputy_name: string,
+	/**  The deputy's levels as people say them ("市、县人大代表"). */
+	deputy_levels: string,
+	/**  The deputy's public contact (what the QR card shows; never the private phone). */
+	public_contact: string,
+};
+
+/**  Deputies to put on (or take off) the rota for one session of one day at one station. */
+export type RotaInput = {
+	/**  The station's code. */
+	station_code: string,
+	/**  The day, `YYYY-MM-DD`. */
+	date: string,
+	/**  上午 / 下午 / 全天 (or `morning` / `afternoon` / `all_day`). */
+	session: string,
+	/**  The deputies' numbers (at least one). */
+	deputy_codes?: string[],
+};
+
+/**  What a printed rota covers, as the window sends it. */
+export type RotaSpanInput = 
+/**  The week (Monday to Sunday) containing `day`. */
+{ kind: "week"; 
+/**  Any day of the week. */
+day: string } | 
+/**  A calendar month. */
+{ kind: "month"; 
+/**  The year. */
+year: number; 
+/**  The month, 1–12. */
+month: number };
+
+/**  A route a category suggests for its matters in 接待登记. */
+export type Route = 
+/**  当场答复. */
+"on_spot" | 
+/**  不予受理·引导. */
+"guided" | 
+/**  转代表建议. */
+"suggestion" | 
+/**  交办. */
+"assign";
+
 /**  A row that was not imported. */
 export type RowError = {
 	/**  Excel row number (1-based). */
@@ -1015,6 +1593,28 @@ export type RowError = {
 	value: string,
 	/**  Why, in Chinese. */
 	reason: string,
+};
+
+/**  The rules in force, as 设置 shows them. */
+export type RulesView = {
+	/**  The time limits: the defaults (`*`) first, then each category's overrides. */
+	limits: LimitRule[],
+	/**  The escalation ladder, lowest level first. */
+	ladder: RungRule[],
+	/**  The categories in their configured order. */
+	categories: CategoryRule[],
+};
+
+/**  One level of the escalation ladder, as 设置 shows and edits it. */
+export type RungRule = {
+	/**  0 for the warning, then upward. */
+	level: number,
+	/**  A stable code (`warn`, `station_head`, …; new levels get `level<n>`). */
+	code?: string,
+	/**  Who is told. */
+	name: string,
+	/**  Working days after the due date at which the level is reached (negative: before it). */
+	offset_working_days: number,
 };
 
 /**  What saving a record did. */
@@ -1073,6 +1673,15 @@ export type SearchHit = {
 	/**  A deputy's private phone, masked. */
 	private_phone_masked: string,
 };
+
+/**  A session of a duty day (值班时段): stations receive by the half day or the whole day. */
+export type Session = 
+/**  上午 */
+"morning" | 
+/**  下午 */
+"afternoon" | 
+/**  全天 */
+"all_day";
 
 /**  What a user interface may know about the signed-in operator: no id, nothing that proves the sign-in. */
 export type SessionView = {
@@ -1189,6 +1798,14 @@ export type State =
 /**  已归档. */
 "archived";
 
+/**  A station in a coverage report. */
+export type StationBrief = {
+	/**  Its code. */
+	code: string,
+	/**  Its name. */
+	name: string,
+};
+
 /**  Which deputies by service. */
 export type StatusFilter = 
 /**  Serving deputies only (what a station works with). */
@@ -1255,6 +1872,18 @@ export type VisitInput = {
 	head_count?: number | null,
 	/**  The matters raised (at least one). */
 	matters?: MatterInput[],
+};
+
+/**  What an import did. */
+export type YearSummary = {
+	/**  The calendar year. */
+	year: number,
+	/**  Public holidays in the new calendar. */
+	holidays: number,
+	/**  Make-up working days (调休上班) in the new calendar. */
+	make_up_days: number,
+	/**  Days the year had before, all replaced (including any edited by hand). */
+	replaced: number,
 };
 
 /* Tauri Specta runtime */

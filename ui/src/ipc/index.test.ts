@@ -6,6 +6,16 @@ import {
   IpcCallError,
   NO_FILTER,
   appInfo,
+  calendarImport,
+  calendarSetDay,
+  calendarYear,
+  chooseLedgerFile,
+  clearTimeLimit,
+  deadlinePreview,
+  exportLedger,
+  setCategories,
+  setEscalationLadder,
+  setTimeLimit,
   currentSession,
   deputyDetail,
   rosterStats,
@@ -111,6 +121,42 @@ describe("ipc client", () => {
       ["sign_in", { login: "wangfang", password: "x" }],
       ["sign_out", { reason: "idle_lock" }],
       ["current_session", {}],
+    ]);
+  });
+
+  it("sends the rules, calendar and ledger commands the argument names Rust expects", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "deadline_preview") return { suggested_route: "assign", route_label: "交办", steps: [], calendar_covers: true };
+      if (cmd === "calendar_year") return { year: 2026, source: "bundled", imported_at: null, days: [], covered_years: [2026] };
+      if (cmd === "calendar_import") return { year: 2027, holidays: 28, make_up_days: 6, replaced: 0 };
+      if (cmd === "choose_ledger_file") return "/tmp/台账.xlsx";
+      if (cmd === "export_ledger") return { path: "/tmp/台账.xlsx", rows: 3 };
+      if (cmd === "set_categories") throw { code: "forbidden", message: "当前角色无权修改办理规则（需机关工作人员或管理员）" };
+      return null;
+    });
+    await setTimeLimit({ category: "*", step: "handle", amount: 15, unit: "working_days" });
+    await clearTimeLimit("教育", "handle");
+    await setEscalationLadder([{ level: 0, code: "warn", name: "临期提醒", offset_working_days: -3 }]);
+    await expect(setCategories([{ name: "教育", suggested_route: "assign" }])).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deadlinePreview("教育")).resolves.toMatchObject({ route_label: "交办" });
+    await expect(calendarYear(null)).resolves.toMatchObject({ year: 2026 });
+    await calendarSetDay("2026-10-01", null, "国庆节");
+    await expect(calendarImport("/tmp/2027.json")).resolves.toMatchObject({ holidays: 28 });
+    await expect(chooseLedgerFile("visits", "2026-Q3")).resolves.toBe("/tmp/台账.xlsx");
+    await expect(exportLedger("visits", null, "2026-Q3", "/tmp/台账.xlsx")).resolves.toEqual({ path: "/tmp/台账.xlsx", rows: 3 });
+    expect(calls).toEqual([
+      ["set_time_limit", { rule: { category: "*", step: "handle", amount: 15, unit: "working_days" } }],
+      ["clear_time_limit", { category: "教育", step: "handle" }],
+      ["set_escalation_ladder", { ladder: [{ level: 0, code: "warn", name: "临期提醒", offset_working_days: -3 }] }],
+      ["set_categories", { categories: [{ name: "教育", suggested_route: "assign" }] }],
+      ["deadline_preview", { category: "教育" }],
+      ["calendar_year", { year: null }],
+      ["calendar_set_day", { date: "2026-10-01", off: null, name: "国庆节" }],
+      ["calendar_import", { path: "/tmp/2027.json" }],
+      ["choose_ledger_file", { kind: "visits", period: "2026-Q3" }],
+      ["export_ledger", { kind: "visits", stationCode: null, period: "2026-Q3", path: "/tmp/台账.xlsx", revealReason: null }],
     ]);
   });
 });

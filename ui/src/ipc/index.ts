@@ -6,6 +6,21 @@
 import { commands, events } from "./bindings";
 import type {
   Acted,
+  QueueCounts,
+  AttachmentView,
+  ActivityInput,
+  ActivityView,
+  Announcement,
+  Coverage,
+  DutyFile,
+  LeaderVisitInput,
+  LeaderVisitView,
+  RotaEntry,
+  RotaInput,
+  RotaSpanInput,
+  CalendarYearView,
+  CategoryRule,
+  DeadlinePreview,
   DeputyInput,
   DeputyListFilter,
   DeputyPage,
@@ -22,6 +37,8 @@ import type {
   InstallationInfo,
   InstallationSetup,
   IpcError,
+  LedgerKind,
+  LimitRule,
   MatterFilter,
   MatterSummary,
   MatterView,
@@ -36,6 +53,8 @@ import type {
   Role,
   RosterKind,
   RosterStats,
+  RulesView,
+  RungRule,
   Saved,
   SearchFilterInput,
   SearchHit,
@@ -43,11 +62,47 @@ import type {
   SignOutReason,
   UnitView,
   VisitInput,
+  YearSummary,
 } from "./bindings";
 
 export type {
   Acted,
+  QueueCounts,
+  QueueKey,
+  AttachmentView,
+  ActivityInput,
+  ActivityKind,
+  ActivityStatus,
+  ActivityView,
+  Announcement,
+  AttendanceInput,
+  AttendanceStatus,
+  AttendanceView,
+  Coverage,
+  DutyFile,
+  DutyTotals,
+  FileActivity,
+  FileMatter,
+  FileVisit,
+  LeaderVisitInput,
+  LeaderVisitView,
+  RotaEntry,
+  RotaInput,
+  RotaSpanInput,
+  Session,
+  StationBrief,
   AllowedAct,
+  CalendarDay,
+  CalendarYearView,
+  CategoryRule,
+  DeadlinePreview,
+  LedgerKind,
+  LimitRule,
+  PreviewStep,
+  Route,
+  RulesView,
+  RungRule,
+  YearSummary,
   CitizenInput,
   CitizenView,
   Deadlines,
@@ -174,6 +229,11 @@ export const NO_FILTER: Readonly<SearchFilterInput> = Object.freeze({
 /** This installation: database, node id, schema version, and the setup (`null` before the first run). */
 export function appInfo(): Promise<InstallationInfo> {
   return unwrap(() => commands.appInfo());
+}
+
+/** The store's clock (RFC 3339): the time Rust counts deadlines from, and the default of dates in forms. */
+export function clockNow(): Promise<string> {
+  return unwrap(() => commands.clockNow());
 }
 
 /** The roster's numbers. */
@@ -347,6 +407,165 @@ export function matterAct(matter: string, event: Event): Promise<Acted> {
 }
 
 /** The handling units (承办单位). */
+/** The 工作台 counts of one station's matters (null: every station's), counted by Rust with its clock. */
+export function matterQueues(stationCode: string | null): Promise<QueueCounts> {
+  return unwrap(() => commands.matterQueues(stationCode));
+}
+
 export function handlingUnits(): Promise<UnitView[]> {
   return unwrap(() => commands.handlingUnits());
+}
+
+/** A matter's attachments (附件), oldest first. */
+export function matterAttachments(matter: string): Promise<AttachmentView[]> {
+  return unwrap(() => commands.matterAttachments(matter));
+}
+
+/** The system's open dialog for a file to attach; null when cancelled. */
+export function chooseAttachmentFile(): Promise<string | null> {
+  return unwrap(() => commands.chooseAttachmentFile());
+}
+
+/** Attaches the file at `path` (Rust checks its size and type from its content). */
+export function attachFile(matter: string, path: string): Promise<AttachmentView> {
+  return unwrap(() => commands.attachFile(matter, path));
+}
+
+/** Saves a copy of an attachment where the clerk chooses; the path, or null when cancelled. */
+export function saveAttachment(id: string): Promise<string | null> {
+  return unwrap(() => commands.saveAttachment(id));
+}
+
+/** Removes an attachment from its matter. */
+export async function removeAttachment(id: string): Promise<void> {
+  await unwrap(() => commands.removeAttachment(id));
+}
+
+/** The workflow rules in force: time limits (defaults `*` first), the escalation ladder, the categories. */
+export function rulesView(): Promise<RulesView> {
+  return unwrap(() => commands.rulesView());
+}
+
+/** Sets one time limit (the default `*` or a category's override); office staff and administrators only. */
+export async function setTimeLimit(rule: LimitRule): Promise<void> {
+  await unwrap(() => commands.setTimeLimit(rule));
+}
+
+/** Removes a category's override of one step (the default applies again). */
+export async function clearTimeLimit(category: string, step: string): Promise<void> {
+  await unwrap(() => commands.clearTimeLimit(category, step));
+}
+
+/** Replaces the escalation ladder as a whole. */
+export async function setEscalationLadder(ladder: RungRule[]): Promise<void> {
+  await unwrap(() => commands.setEscalationLadder(ladder));
+}
+
+/** Replaces the category list (order and suggested routes) as a whole. */
+export async function setCategories(categories: CategoryRule[]): Promise<void> {
+  await unwrap(() => commands.setCategories(categories));
+}
+
+/** The route a category suggests and the deadlines a matter registered today would get. */
+export function deadlinePreview(category: string): Promise<DeadlinePreview> {
+  return unwrap(() => commands.deadlinePreview(category));
+}
+
+/** One year of the holiday calendar (`null`: this year by the store's clock). */
+export function calendarYear(year: number | null): Promise<CalendarYearView> {
+  return unwrap(() => commands.calendarYear(year));
+}
+
+/** Sets one day: holiday (`off: true`), make-up working day (`off: false`), or back to the weekday rule (`null`). */
+export async function calendarSetDay(date: string, off: boolean | null, name: string): Promise<void> {
+  await unwrap(() => commands.calendarSetDay(date, off, name));
+}
+
+/** Asks for a year's calendar file with the system's open dialog; null when the clerk cancels. */
+export function chooseCalendarFile(): Promise<string | null> {
+  return unwrap(() => commands.chooseCalendarFile());
+}
+
+/** Imports a year's calendar file, replacing that year. */
+export function calendarImport(path: string): Promise<YearSummary> {
+  return unwrap(() => commands.calendarImport(path));
+}
+
+/** Asks where to save a ledger (`period`: `2026`, `2026-Q3`, `2026-07`); null when the clerk cancels. */
+export function chooseLedgerFile(kind: LedgerKind, period: string): Promise<string | null> {
+  return unwrap(() => commands.chooseLedgerFile(kind, period));
+}
+
+/**
+ * Writes a ledger (one station, or every station with `null`) for `period` to the XLSX file at `path`. Citizens'
+ * names and phones are masked unless a `revealReason` is given (roles that may see personal data; audited).
+ */
+export function exportLedger(
+  kind: LedgerKind,
+  stationCode: string | null,
+  period: string,
+  path: string,
+  revealReason: string | null = null,
+): Promise<ExportSummary> {
+  return unwrap(() => commands.exportLedger(kind, stationCode, period, path, revealReason));
+}
+
+/** The deputies on duty today (the store's clock) at one station, or at every station with `null`. */
+export function dutyToday(stationCode: string | null): Promise<RotaEntry[]> {
+  return unwrap(() => commands.dutyToday(stationCode));
+}
+
+/** The rota of one station (or every station with `null`) from `from` to `to` (`YYYY-MM-DD`, both included). */
+export function rotaList(stationCode: string | null, from: string, to: string): Promise<RotaEntry[]> {
+  return unwrap(() => commands.rotaList(stationCode, from, to));
+}
+
+/** Puts deputies on the rota for one session of one day; resolves with the slots as saved. */
+export function rotaAdd(input: RotaInput): Promise<RotaEntry[]> {
+  return unwrap(() => commands.rotaAdd(input));
+}
+
+/** Takes deputies off the rota for one session of one day; resolves with how many slots were removed. */
+export function rotaRemove(input: RotaInput): Promise<number> {
+  return unwrap(() => commands.rotaRemove(input));
+}
+
+/** Which week's rota must be posted next, and by when (announced three days ahead). */
+export function rotaAnnouncement(): Promise<Announcement> {
+  return unwrap(() => commands.rotaAnnouncement());
+}
+
+/** Writes a station's printed rota (a week or a month); Rust asks where to save; null when the clerk cancels. */
+export function exportRota(stationCode: string, span: RotaSpanInput): Promise<ExportSummary | null> {
+  return unwrap(() => commands.exportRota(stationCode, span));
+}
+
+/** Records a station activity (held with its attendance, or planned); rejects with code "invalid" and `fields`. */
+export function activityRecord(input: ActivityInput): Promise<ActivityView> {
+  return unwrap(() => commands.activityRecord(input));
+}
+
+/** The activities of one station (or all with `null`) in a period (`2026`, `2026-Q3`, `2026-07`). */
+export function activityList(stationCode: string | null, period: string): Promise<ActivityView[]> {
+  return unwrap(() => commands.activityList(stationCode, period));
+}
+
+/** Records a leader's visit to a station; rejects with code "invalid" and `fields` on bad input. */
+export function leaderVisitRecord(input: LeaderVisitInput): Promise<LeaderVisitView> {
+  return unwrap(() => commands.leaderVisitRecord(input));
+}
+
+/** Leaders' visits to one station (or all with `null`) in a period. */
+export function leaderVisitList(stationCode: string | null, period: string): Promise<LeaderVisitView[]> {
+  return unwrap(() => commands.leaderVisitList(stationCode, period));
+}
+
+/** Leaders' coverage of the stations in a region's subtree (or all with `null`) in a period. */
+export function leaderCoverage(regionCode: string | null, period: string): Promise<Coverage> {
+  return unwrap(() => commands.leaderCoverage(regionCode, period));
+}
+
+/** A deputy's duty file (履职档案) over a period: rota, activities, visits received, matters first-responded. */
+export function deputyDutyFile(deputyCode: string, period: string): Promise<DutyFile> {
+  return unwrap(() => commands.deputyDutyFile(deputyCode, period));
 }

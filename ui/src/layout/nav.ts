@@ -3,6 +3,7 @@
 import type { Component } from "vue";
 import {
   ChatDotRound,
+  Calendar,
   Connection,
   DataAnalysis,
   EditPen,
@@ -25,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: "dashboard", path: "/dashboard", labelKey: "menu.dashboard", icon: HomeFilled },
   { key: "visits", path: "/visits", labelKey: "menu.visits", icon: EditPen },
   { key: "matters", path: "/matters", labelKey: "menu.matters", icon: ChatDotRound },
+  { key: "duty", path: "/duty", labelKey: "menu.duty", icon: Calendar },
   { key: "deputies", path: "/deputies", labelKey: "menu.deputies", icon: UserFilled },
   { key: "stations", path: "/stations", labelKey: "menu.stations", icon: OfficeBuilding },
   { key: "qrcodes", path: "/qrcodes", labelKey: "menu.qrcodes", icon: Postcard },

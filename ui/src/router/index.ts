@@ -5,6 +5,7 @@ import { NAV_ITEMS } from "../layout/nav";
 import DashboardView from "../features/dashboard/DashboardView.vue";
 import VisitsView from "../features/visits/VisitsView.vue";
 import MattersView from "../features/matters/MattersView.vue";
+import DutyView from "../features/duty/DutyView.vue";
 import DeputiesView from "../features/deputies/DeputiesView.vue";
 import StationsView from "../features/stations/StationsView.vue";
 import QrcodesView from "../features/qrcodes/QrcodesView.vue";
@@ -16,6 +17,7 @@ const VIEWS: Record<string, Component> = {
   dashboard: DashboardView,
   visits: VisitsView,
   matters: MattersView,
+  duty: DutyView,
   deputies: DeputiesView,
   stations: StationsView,
   qrcodes: QrcodesView,

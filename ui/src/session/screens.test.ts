@@ -85,7 +85,7 @@ describe("first-run and sign-in screens", () => {
     expect(calls.find(([cmd]) => cmd === "complete_first_run")?.[1]).toEqual({
       input: FIRST_RUN_INPUT,
     });
-    expect(wrapper.findAll("li.el-menu-item")).toHaveLength(9);
+    expect(wrapper.findAll("li.el-menu-item")).toHaveLength(10);
     expect(wrapper.get('[data-testid="header-station"]').text()).toBe("联络站：光明路联络站");
     expect(wrapper.get('[data-testid="header-operator"]').text()).toBe("操作员：王芳（管理员）");
   });

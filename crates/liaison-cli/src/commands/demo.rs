@@ -1,5 +1,5 @@
 //! `liaison demo`: fill the database with the synthetic city and (unless `--no-visits`) a year of its stations'
-//! work: handling units, visits, matters and their events.
+//! work: handling units, visits, matters and their events, then the duty rota, activities and leaders' visits.
 
 use liaison_core::Store;
 use liaison_demo::{DemoOptions, generate};
@@ -17,7 +17,8 @@ pub(super) fn run(store: &mut Store, seed: u64, scale: u32, visits: bool, json: 
     let report = serde_json::json!({
         "regions": summary.regions, "platforms": summary.platforms, "deputies": summary.deputies,
         "units": summary.units, "visits": summary.visits, "matters": summary.matters, "events": summary.events,
-        "seconds": seconds
+        "rota": summary.rota, "activities": summary.activities, "attendance": summary.attendance,
+        "leader_visits": summary.leader_visits, "seconds": seconds
     });
     crate::output::emit(json, &report, |_| {
         println!(
@@ -28,6 +29,10 @@ pub(super) fn run(store: &mut Store, seed: u64, scale: u32, visits: bool, json: 
             println!(
                 "一年接待 a year of station work: {} 个承办单位 units, {} 次接待 visits, {} 件事项 matters, {} 个事件 events",
                 summary.units, summary.visits, summary.matters, summary.events
+            );
+            println!(
+                "进站履职 duty: {} 个值班安排 rota slots, {} 次活动 activities ({} 人次出勤记录 attendance), {} 次领导进站 leader visits",
+                summary.rota, summary.activities, summary.attendance, summary.leader_visits
             );
         }
     })

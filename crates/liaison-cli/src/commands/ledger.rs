@@ -1,10 +1,11 @@
-//! `liaison ledger visits|matters [--station CODE] [--period 2026-Q3] --out FILE.xlsx`: the station's ledgers (台账)
-//! written to XLSX with the station and period in the title row, personal data masked. States and deadlines in
-//! the matters ledger are as of the store's clock, as the desktop app shows them.
+//! `liaison ledger visits|matters|duty|public [--station CODE] [--period 2026-Q3] --out FILE.xlsx`: the station's ledgers
+//! (台账) written to XLSX with the station and period in the title row, personal data masked. States and deadlines
+//! in the matters ledger, and which duty days have happened in the duty ledger, are as of the store's clock, as the
+//! desktop app shows them.
 
 use chrono::Datelike;
 use liaison_core::Store;
-use liaison_core::ledger::{LedgerScope, Period, matters_ledger, visits_ledger};
+use liaison_core::ledger::{LedgerKind, LedgerScope, Period};
 use liaison_core::workflow::deadlines::china_date;
 
 use crate::Failure;
@@ -13,7 +14,10 @@ use crate::args::LedgerCommand;
 pub(super) fn run(store: &Store, cmd: &LedgerCommand, json: bool) -> Result<(), Failure> {
     let now = store.deps().clock.now();
     let args = match cmd {
-        LedgerCommand::Visits(args) | LedgerCommand::Matters(args) => args,
+        LedgerCommand::Visits(args)
+        | LedgerCommand::Matters(args)
+        | LedgerCommand::Duty(args)
+        | LedgerCommand::Public(args) => args,
     };
     // Only XLSX: a CSV file has no place for the title row that says which station and period it covers.
     if !args.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
@@ -27,10 +31,13 @@ pub(super) fn run(store: &Store, cmd: &LedgerCommand, json: bool) -> Result<(), 
         None => this_year(now)?,
     };
     let scope = LedgerScope { station_code: args.station.clone(), period };
-    let table = match cmd {
-        LedgerCommand::Visits(_) => visits_ledger(store.conn(), &scope)?,
-        LedgerCommand::Matters(_) => matters_ledger(store.conn(), &scope, now)?,
+    let kind = match cmd {
+        LedgerCommand::Visits(_) => LedgerKind::Visits,
+        LedgerCommand::Matters(_) => LedgerKind::Matters,
+        LedgerCommand::Duty(_) => LedgerKind::Duty,
+        LedgerCommand::Public(_) => LedgerKind::Publication,
     };
+    let table = kind.build(store.conn(), &scope, now)?;
     liaison_sheets::write_xlsx_file(&args.out, std::slice::from_ref(&table))?;
     let rows = table.rows.len();
     let title = table.title.unwrap_or_default();

@@ -2,7 +2,9 @@
 //! deadlines and escalations are computed as of the store's clock, as the desktop app shows them.
 
 use liaison_core::Store;
-use liaison_core::workflow::{self, Acted, Event, Limit, MatterFilter, MatterSummary, MatterView, Rating, State};
+use liaison_core::workflow::{
+    self, Acted, Event, Limit, MatterFilter, MatterSummary, MatterView, QueueKey, Rating, State,
+};
 
 use crate::Failure;
 use crate::args::{ActCommand, MatterCommand, RouteArg};
@@ -10,14 +12,26 @@ use crate::args::{ActCommand, MatterCommand, RouteArg};
 pub(super) fn run(store: &mut Store, cmd: &MatterCommand, operator: &str, json: bool) -> Result<(), Failure> {
     let now = store.deps().clock.now();
     match cmd {
-        MatterCommand::List { state, station, overdue } => {
+        MatterCommand::List { state, station, overdue, queue, escalation } => {
             let state = state
                 .as_deref()
                 .map(|s| {
                     State::parse(s).ok_or_else(|| Failure::user(format!("--state {s}: 没有这个状态 unknown state")))
                 })
                 .transpose()?;
-            let filter = MatterFilter { state, station_code: station.clone(), overdue: *overdue };
+            let queue = queue
+                .as_deref()
+                .map(|q| {
+                    QueueKey::parse(q).ok_or_else(|| Failure::user(format!("--queue {q}: 没有这个队列 unknown queue")))
+                })
+                .transpose()?;
+            let filter = MatterFilter {
+                state,
+                station_code: station.clone(),
+                overdue: *overdue,
+                queue,
+                escalation: escalation.clone(),
+            };
             crate::output::emit(json, &workflow::list(store.conn(), &filter, now)?, print_list)
         }
         MatterCommand::Show { id } => crate::output::emit(json, &workflow::show(store.conn(), id, now)?, print_matter),

@@ -1,8 +1,10 @@
 //! One module per subcommand; [`run`] opens the store and dispatches.
 
+mod attachment;
 mod audit;
 mod calendar;
 mod demo;
+mod duty;
 mod ledger;
 mod matter;
 mod operator;
@@ -50,11 +52,15 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
 
 /// Runs the parsed command with passwords from `secrets` (tests pass them in directly).
 pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure> {
-    if let Command::Bench { what, scale, queries } = &cli.command {
-        return crate::bench::run(*what, *scale, *queries, cli.json);
+    if let Command::Bench { what, scale, queries, runs } = &cli.command {
+        return crate::bench::run(*what, *scale, *queries, *runs, cli.db.as_deref(), cli.json);
     }
     let path = resolve_db_path(cli.db.clone());
-    let mut store = Store::open(&path)?;
+    let (deps, test_clock) = liaison_core::store::Deps::for_process();
+    if let Some(file) = test_clock {
+        eprintln!("test clock: the time comes from {}", file.display());
+    }
+    let mut store = Store::open_with(&path, deps)?;
     let operator = operator(cli);
     match &cli.command {
         Command::Init => {
@@ -69,8 +75,10 @@ pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure
         Command::Calendar(cmd) => calendar::run(&mut store, cmd, &operator, cli.json),
         Command::Visit(cmd) => visit::run(&mut store, cmd, &operator, cli.json),
         Command::Matter(cmd) => matter::run(&mut store, cmd, &operator, cli.json),
+        Command::Attachment(cmd) => attachment::run(&mut store, cmd, &operator, cli.json),
         Command::Ledger(cmd) => ledger::run(&store, cmd, cli.json),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &operator, cli.json),
+        Command::Duty(cmd) => duty::run(&mut store, cmd, &operator, cli.json),
         Command::Audit { action, limit } => audit::run(&store, action.as_deref(), *limit, cli.json),
         Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),
         Command::Setup(cmd) => setup::run(&mut store, cmd, &operator, secrets, cli.json),

@@ -18,6 +18,7 @@
 //!   existing databases without a new migration.
 
 mod bundled;
+pub mod edit;
 pub mod holiday_cn;
 mod storage;
 
@@ -32,6 +33,7 @@ pub use storage::{YearSummary, import_year, list_year, set_day};
 
 /// One date the official calendar overrides.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct CalendarDay {
     /// The date.
     pub date: NaiveDate,

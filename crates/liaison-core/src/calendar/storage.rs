@@ -27,14 +27,18 @@ const AUDIT_ENTITY: &str = "calendar";
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct YearSummary {
     /// The calendar year.
     pub year: i32,
     /// Public holidays in the new calendar.
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub holidays: usize,
     /// Make-up working days (调休上班) in the new calendar.
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub make_up_days: usize,
     /// Days the year had before, all replaced (including any edited by hand).
+    #[cfg_attr(feature = "ipc", specta(type = u32))]
     pub replaced: usize,
 }
 

@@ -25,12 +25,22 @@ pub enum EntityKind {
     Matter,
     /// One step of a matter's workflow: insert-only, identified by its own id.
     MatterEvent,
+    /// A deputy on the duty rota (进站值班) for one session of one day at one station.
+    DutySlot,
+    /// A station activity (履职活动: 调研, 视察, 座谈 ...).
+    Activity,
+    /// One deputy's attendance at an activity.
+    ActivityAttendance,
+    /// A leader's visit to a station (领导干部进站).
+    LeaderVisit,
+    /// A file attached to a matter (附件), named by its SHA-256.
+    MatterAttachment,
 }
 
 impl EntityKind {
     /// Every kind, in dependency order (a platform needs its region, a deputy its station, a visit its station,
-    /// a matter its visit, an event its matter).
-    pub const ALL: [EntityKind; 7] = [
+    /// a matter its visit, an event its matter; duty records need stations and deputies, attendance its activity).
+    pub const ALL: [EntityKind; 12] = [
         EntityKind::Region,
         EntityKind::Platform,
         EntityKind::Deputy,
@@ -38,6 +48,11 @@ impl EntityKind {
         EntityKind::Visit,
         EntityKind::Matter,
         EntityKind::MatterEvent,
+        EntityKind::DutySlot,
+        EntityKind::Activity,
+        EntityKind::ActivityAttendance,
+        EntityKind::LeaderVisit,
+        EntityKind::MatterAttachment,
     ];
 
     /// The name stored in the change log.
@@ -50,6 +65,11 @@ impl EntityKind {
             EntityKind::Visit => "visit",
             EntityKind::Matter => "matter",
             EntityKind::MatterEvent => "matter_event",
+            EntityKind::DutySlot => "duty_slot",
+            EntityKind::Activity => "activity",
+            EntityKind::ActivityAttendance => "activity_attendance",
+            EntityKind::LeaderVisit => "leader_visit",
+            EntityKind::MatterAttachment => "matter_attachment",
         }
     }
 
@@ -68,6 +88,11 @@ impl EntityKind {
             EntityKind::Visit => &VISIT,
             EntityKind::Matter => &MATTER,
             EntityKind::MatterEvent => &MATTER_EVENT,
+            EntityKind::DutySlot => &DUTY_SLOT,
+            EntityKind::Activity => &ACTIVITY,
+            EntityKind::ActivityAttendance => &ACTIVITY_ATTENDANCE,
+            EntityKind::LeaderVisit => &LEADER_VISIT,
+            EntityKind::MatterAttachment => &MATTER_ATTACHMENT,
         }
     }
 }
@@ -189,6 +214,46 @@ static MATTER_EVENT: EntitySpec = EntitySpec {
     required: &["matter_id", "kind", "at", "operator", "payload"],
     after_project: crate::workflow::events::after_project,
     insert_only: true,
+};
+
+static MATTER_ATTACHMENT: EntitySpec = EntitySpec {
+    table: "matter_attachments",
+    fields: &["matter_id", "file_name", "mime", "size", "sha256", "added_at", "added_by"],
+    required: &["matter_id", "file_name", "mime", "size", "sha256", "added_at"],
+    after_project: no_hook,
+    insert_only: false,
+};
+
+static DUTY_SLOT: EntitySpec = EntitySpec {
+    table: "duty_rota",
+    fields: &["station_id", "on_date", "session", "deputy_id"],
+    required: &["station_id", "on_date", "session", "deputy_id"],
+    after_project: no_hook,
+    insert_only: false,
+};
+
+static ACTIVITY: EntitySpec = EntitySpec {
+    table: "station_activities",
+    fields: &["station_id", "on_date", "kind", "title", "place", "notes", "status", "people_received"],
+    required: &["station_id", "on_date", "kind", "title"],
+    after_project: no_hook,
+    insert_only: false,
+};
+
+static ACTIVITY_ATTENDANCE: EntitySpec = EntitySpec {
+    table: "activity_attendance",
+    fields: &["activity_id", "deputy_id", "status", "leave_reason"],
+    required: &["activity_id", "deputy_id", "status"],
+    after_project: no_hook,
+    insert_only: false,
+};
+
+static LEADER_VISIT: EntitySpec = EntitySpec {
+    table: "leader_visits",
+    fields: &["station_id", "on_date", "leader_name", "leader_post", "purpose"],
+    required: &["station_id", "on_date", "leader_name"],
+    after_project: no_hook,
+    insert_only: false,
 };
 
 #[cfg(test)]

@@ -59,11 +59,13 @@ pub fn matters_ledger(conn: &Connection, scope: &LedgerScope, now: DateTime<Utc>
     let stations = station_names(conn)?;
     let title = title(conn, scope, &stations, MATTERS_LEDGER)?;
     let calendar = Calendar::load(conn)?;
+    // Loaded once for the whole ledger: `workflow::show` would reload the calendar and rules for every matter.
+    let reading = workflow::queues::Reading::load(conn, now)?;
     let units: HashMap<String, String> = units::list(conn)?.into_iter().map(|u| (u.code, u.name)).collect();
     let mut rows = Vec::new();
     for visit in visits_in(conn, scope)? {
         for id in matter_ids(conn, &visit.id)? {
-            let view = workflow::show(conn, &id, now)?;
+            let view = workflow::query::show_with(conn, &reading, &id)?;
             let station = stations.get(&view.summary.station_code).unwrap_or(&view.summary.station_code);
             rows.push(matter_row(&view, visit.received_on, station, &units, &calendar));
         }
@@ -79,20 +81,20 @@ pub fn matters_ledger(conn: &Connection, scope: &LedgerScope, now: DateTime<Utc>
 
 /// The dates and outcomes a ledger row reads from a matter's applied events.
 #[derive(Debug, Default)]
-struct Milestones {
+pub(super) struct Milestones {
     /// 办理方式: the route chosen at 研判.
-    route: Option<&'static str>,
+    pub(super) route: Option<&'static str>,
     /// The day of the 交办 in force (a reassignment restarts the handling clock, so the last one).
-    assigned_on: Option<NaiveDate>,
+    pub(super) assigned_on: Option<NaiveDate>,
     /// The last 办结 (or on-the-spot answer / guidance) not reopened by 不满意: its timeline index and day.
-    finished: Option<(usize, NaiveDate)>,
+    pub(super) finished: Option<(usize, NaiveDate)>,
     /// When the citizen was told.
-    fed_back_on: Option<NaiveDate>,
+    pub(super) fed_back_on: Option<NaiveDate>,
     /// 满意度, or 无法联系 when the feedback recorded that the citizen could not be reached.
-    rating: Option<&'static str>,
+    pub(super) rating: Option<&'static str>,
 }
 
-fn milestones(timeline: &[TimelineEntry]) -> Milestones {
+pub(super) fn milestones(timeline: &[TimelineEntry]) -> Milestones {
     let mut m = Milestones::default();
     let applied = timeline.iter().enumerate().filter(|(_, t)| matches!(t.outcome, Outcome::Applied { .. }));
     for (index, entry) in applied {
@@ -200,12 +202,12 @@ fn matter_row(
     ]
 }
 
-fn day(date: Option<NaiveDate>) -> String {
+pub(super) fn day(date: Option<NaiveDate>) -> String {
     date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 /// "牵头：住建局；协办：交通局、尧山镇" (unit names; a code the roster does not know is shown as is).
-fn units_cell(lead: Option<&str>, co: &[String], units: &HashMap<String, String>) -> String {
+pub(super) fn units_cell(lead: Option<&str>, co: &[String], units: &HashMap<String, String>) -> String {
     let name = |code: &str| units.get(code).map_or(code, String::as_str).to_owned();
     let mut parts = Vec::new();
     if let Some(lead) = lead {

@@ -9,20 +9,29 @@
 //! - Nothing is computed here that the workflow already knows: a matter's state, deadlines and signals come from
 //!   [`crate::workflow::show`] as of the caller's `now`, so the ledger shows what the matter screen shows.
 //! - Personal data is masked with [`crate::roster::mask`]: citizens' names (李**), phones and ID numbers. The
-//!   matters ledger carries no citizen data at all. An unmasked ledger needs an audited reveal (not built yet).
+//!   matters ledger carries no citizen data at all. [`visits::visits_ledger_revealed_as`] writes the visits ledger in
+//!   full for a role that may see personal data, with a reason, audited. The publication list ([`publication`])
+//!   carries no personal data at all.
 //!
-//! Files: [`period`] (统计周期), [`visits`], [`matters`].
+//! Files: [`kind`] (which ledger, by name), [`period`] (统计周期), [`visits`], [`matters`], [`publication`] (公开),
+//! [`duty`] (代表进站履职台账: rota and activities).
 
+pub mod duty;
+pub mod kind;
 pub mod matters;
 pub mod period;
+pub mod publication;
 pub mod visits;
 
 use std::collections::HashMap;
 
 use rusqlite::Connection;
 
+pub use duty::duty_ledger;
+pub use kind::LedgerKind;
 pub use matters::matters_ledger;
 pub use period::Period;
+pub use publication::publication_list;
 pub use visits::visits_ledger;
 
 use crate::error::{Error, Result};

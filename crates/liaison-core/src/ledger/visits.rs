@@ -1,6 +1,10 @@
 //! 接待群众登记台账: one row per visit in the period, oldest first, with the citizens masked (李**, 139****5678) and
 //! the matters raised. Also the visits-in-scope query that the matters ledger starts from, so both ledgers agree
 //! on what "in the period" means.
+//!
+//! [`visits_ledger_revealed_as`] writes the same ledger with the citizens' names and phones in full, for an operator
+//! whose role may see personal data, with a reason, audited like a deputy's reveal (the 台账 a station hands to an
+//! inspector stays masked; the full one is for following a matter up with the citizen).
 
 use std::collections::HashMap;
 
@@ -8,8 +12,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
 use super::{LedgerScope, headers, numbered, station_names, title};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldIssue, Result};
+use crate::operators::permit::authorize;
+use crate::operators::{Role, Session};
 use crate::roster::mask;
+use crate::store::Writer;
 use crate::tabular::TableOut;
 use crate::workflow::Channel;
 use crate::workflow::deadlines::china_date;
@@ -33,6 +40,16 @@ pub const VISIT_HEADERS: [&str; 12] = [
     "首问责任人",
     "登记人",
 ];
+
+/// The two personal-data columns as the unmasked ledger heads them.
+const REVEALED_HEADERS: [(usize, &str); 2] = [(5, "来访人"), (6, "联系电话")];
+
+/// Whether the citizens' names and phones are masked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Disclosure {
+    Masked,
+    Revealed,
+}
 
 /// Columns Excel must keep as text: the date, the masked phones and the matter codes.
 const TEXT_COLUMNS: [usize; 3] = [1, 6, 9];
@@ -106,17 +123,50 @@ pub(crate) fn matter_ids(conn: &Connection, visit_id: &str) -> Result<Vec<String
 
 /// 接待群众登记台账 for the scope, as of the store's data (visits do not change with time, so no `now`).
 pub fn visits_ledger(conn: &Connection, scope: &LedgerScope) -> Result<TableOut> {
+    build(conn, scope, Disclosure::Masked)
+}
+
+/// The ledger with citizens' names and phones in full, for a session whose role may see personal data; `reason`
+/// is required and the reveal is written to the audit log with the scope and the number of visits.
+pub fn visits_ledger_revealed_as(
+    w: &mut Writer<'_>,
+    session: &Session,
+    scope: &LedgerScope,
+    reason: &str,
+) -> Result<TableOut> {
+    authorize(w, session, Role::may_reveal_personal_data, "当前角色无权导出未脱敏的台账")?;
+    if reason.trim().is_empty() {
+        return Err(Error::InvalidFields(vec![FieldIssue::new("reason", "导出未脱敏的台账须填写事由")]));
+    }
+    let table = build(w.tx(), scope, Disclosure::Revealed)?;
+    let detail = serde_json::json!({
+        "station": scope.station_code,
+        "period": scope.period.to_string(),
+        "visits": table.rows.len(),
+        "reason": reason.trim(),
+    });
+    w.audit_local("ledger_reveal", "ledger", VISITS_LEDGER, &detail.to_string())?;
+    Ok(table)
+}
+
+fn build(conn: &Connection, scope: &LedgerScope, disclosure: Disclosure) -> Result<TableOut> {
     let stations = station_names(conn)?;
     let title = title(conn, scope, &stations, VISITS_LEDGER)?;
     let deputies = deputy_names(conn)?;
     let mut rows = Vec::new();
     for visit in visits_in(conn, scope)? {
-        rows.push(visit_row(conn, &visit, &stations, &deputies)?);
+        rows.push(visit_row(conn, &visit, &stations, &deputies, disclosure)?);
+    }
+    let mut headers = headers(&VISIT_HEADERS);
+    if disclosure == Disclosure::Revealed {
+        for (column, name) in REVEALED_HEADERS {
+            headers[column] = name.to_owned();
+        }
     }
     Ok(TableOut {
         sheet: VISITS_LEDGER.into(),
         title: Some(title),
-        headers: headers(&VISIT_HEADERS),
+        headers,
         rows: numbered(rows),
         text_columns: TEXT_COLUMNS.to_vec(),
     })
@@ -128,6 +178,7 @@ fn visit_row(
     visit: &VisitRow,
     stations: &HashMap<String, String>,
     deputies: &HashMap<String, String>,
+    disclosure: Disclosure,
 ) -> Result<Vec<String>> {
     let citizens = citizens(conn, &visit.id)?;
     let matters = matter_lines(conn, &visit.id)?;
@@ -145,8 +196,13 @@ fn visit_row(
         stations.get(&visit.station_code).cloned().unwrap_or_else(|| visit.station_code.clone()),
         channel,
         deputy_codes.iter().map(|c| deputies.get(c).unwrap_or(c).as_str()).collect::<Vec<_>>().join("、"),
-        citizens.iter().map(masked_name).collect::<Vec<_>>().join("、"),
-        citizens.iter().filter(|c| !c.phone.is_empty()).map(|c| mask::phone(&c.phone)).collect::<Vec<_>>().join("、"),
+        citizens.iter().map(|c| citizen_name(c, disclosure)).collect::<Vec<_>>().join("、"),
+        citizens
+            .iter()
+            .filter(|c| !c.phone.is_empty())
+            .map(|c| if disclosure == Disclosure::Masked { mask::phone(&c.phone) } else { c.phone.clone() })
+            .collect::<Vec<_>>()
+            .join("、"),
         visit.head_count.to_string(),
         matters.iter().map(|m| m.title.as_str()).collect::<Vec<_>>().join("；"),
         matters.iter().map(|m| m.code.as_str()).collect::<Vec<_>>().join("、"),
@@ -155,9 +211,15 @@ fn visit_row(
     ])
 }
 
-/// A citizen as the ledger names them: masked, or 匿名 when they gave no name.
-fn masked_name(c: &CitizenInput) -> String {
-    if c.anonymous || c.name.trim().is_empty() { "匿名".to_owned() } else { mask::name(&c.name) }
+/// A citizen as the ledger names them: masked (or in full when revealed), or 匿名 when they gave no name.
+fn citizen_name(c: &CitizenInput, disclosure: Disclosure) -> String {
+    if c.anonymous || c.name.trim().is_empty() {
+        "匿名".to_owned()
+    } else if disclosure == Disclosure::Masked {
+        mask::name(&c.name)
+    } else {
+        c.name.trim().to_owned()
+    }
 }
 
 fn matter_lines(conn: &Connection, visit_id: &str) -> Result<Vec<MatterLine>> {
@@ -173,4 +235,55 @@ fn deputy_names(conn: &Connection) -> Result<HashMap<String, String>> {
     let mut stmt = conn.prepare_cached("SELECT code, name FROM deputies")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod reveal_tests {
+    use super::*;
+    use crate::ledger::Period;
+    use crate::testing::{signed_in_as, small_roster, temp_store};
+    use crate::workflow::{MatterInput, VisitInput, register};
+
+    #[test]
+    fn a_revealed_ledger_needs_a_permitted_role_and_a_reason_and_is_audited() {
+        let mut t = temp_store();
+        small_roster(&mut t.store);
+        let visit = VisitInput {
+            station_code: "XH-01".into(),
+            channel: "来访".into(),
+            citizens: vec![CitizenInput {
+                name: "李秀英".into(), phone: "13912345678".into(), ..Default::default()
+            }],
+            matters: vec![MatterInput {
+                title: "路灯不亮".into(),
+                category: "城乡建设".into(),
+                first_responder: "张明新".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        t.store.write("clerk", |w| register(w, &visit)).unwrap();
+        let scope = LedgerScope { station_code: Some("XH-01".into()), period: Period::year(2026).unwrap() };
+        let audits =
+            |t: &crate::testing::TestStore| crate::audit::recent(t.store.conn(), Some("ledger_reveal"), 10).unwrap();
+
+        let clerk = signed_in_as(&mut t.store, Role::Clerk);
+        let err =
+            t.store.write(&clerk.operator(), |w| visits_ledger_revealed_as(w, &clerk, &scope, "回访")).unwrap_err();
+        assert!(matches!(err, Error::Forbidden(_)), "{err:?}");
+        let head = signed_in_as(&mut t.store, Role::StationHead);
+        let err = t.store.write(&head.operator(), |w| visits_ledger_revealed_as(w, &head, &scope, " ")).unwrap_err();
+        assert!(matches!(err, Error::InvalidFields(_)), "{err:?}");
+        assert!(audits(&t).is_empty(), "a refused reveal is not a reveal");
+
+        let table =
+            t.store.write(&head.operator(), |w| visits_ledger_revealed_as(w, &head, &scope, "电话回访")).unwrap();
+        assert_eq!(table.headers[5..7], ["来访人".to_owned(), "联系电话".to_owned()]);
+        assert_eq!(table.rows[0][5..7], ["李秀英".to_owned(), "13912345678".to_owned()]);
+        let masked = visits_ledger(t.store.conn(), &scope).unwrap();
+        assert_eq!(masked.rows[0][5..7], ["李**".to_owned(), "139****5678".to_owned()]);
+        let audited = audits(&t);
+        assert_eq!(audited.len(), 1);
+        assert!(audited[0].detail.contains("电话回访"), "{:?}", audited[0]);
+    }
 }

@@ -81,6 +81,11 @@ impl Role {
         self == Role::Admin
     }
 
+    /// May edit the workflow rules and the working-day calendar (the office's configuration, until sync sends it).
+    pub fn may_configure_rules(self) -> bool {
+        matches!(self, Role::OfficeStaff | Role::Admin)
+    }
+
     /// May change the installation setup (mode, station, idle lock) once the first run is done.
     pub fn may_change_setup(self) -> bool {
         self == Role::Admin

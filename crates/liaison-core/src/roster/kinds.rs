@@ -32,6 +32,8 @@ macro_rules! vocabulary {
         }
     };
 }
+// Other modules' closed vocabularies (duty kinds and statuses) are declared the same way.
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// The five levels of people's congresses.

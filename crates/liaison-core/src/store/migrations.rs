@@ -21,6 +21,9 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
     ("0003_deputy_list_index.sql", include_str!("../../../../migrations/0003_deputy_list_index.sql")),
     ("0004_calendar.sql", include_str!("../../../../migrations/0004_calendar.sql")),
     ("0005_visits_matters.sql", include_str!("../../../../migrations/0005_visits_matters.sql")),
+    ("0006_duty.sql", include_str!("../../../../migrations/0006_duty.sql")),
+    ("0007_category_routes.sql", include_str!("../../../../migrations/0007_category_routes.sql")),
+    ("0008_matter_attachments.sql", include_str!("../../../../migrations/0008_matter_attachments.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

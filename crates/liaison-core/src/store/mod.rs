@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use crate::clock::{Clock, Entropy, OsEntropy, SystemClock};
+use crate::clock::{Clock, Entropy, FileClock, OsEntropy, SystemClock, TEST_CLOCK_ENV};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::ids;
@@ -34,6 +34,21 @@ pub struct Deps {
 impl Default for Deps {
     fn default() -> Self {
         Deps { clock: Arc::new(SystemClock), entropy: Arc::new(OsEntropy) }
+    }
+}
+
+impl Deps {
+    /// What a program (the desktop app, the CLI) runs with: the system clock and OS randomness, except that
+    /// `LIAISON_TEST_CLOCK=<file>` swaps in a [`FileClock`] for end-to-end tests. Returns whether it did, so the
+    /// program can log it: a moved clock must never go unnoticed.
+    pub fn for_process() -> (Deps, Option<PathBuf>) {
+        match std::env::var_os(TEST_CLOCK_ENV).filter(|v| !v.is_empty()) {
+            Some(path) => {
+                let path = PathBuf::from(path);
+                (Deps { clock: Arc::new(FileClock::new(&path)), ..Deps::default() }, Some(path))
+            }
+            None => (Deps::default(), None),
+        }
     }
 }
 
@@ -74,6 +89,11 @@ impl Store {
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The folder beside the database where attached files are kept (`attachments/`), by SHA-256.
+    pub fn attachments_dir(&self) -> PathBuf {
+        self.path.parent().unwrap_or_else(|| Path::new(".")).join("attachments")
     }
 
     /// This installation's node id.

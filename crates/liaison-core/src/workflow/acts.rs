@@ -1,18 +1,25 @@
 //! Recording an act on a matter (route, assign, 签收, 退办, reply, extension, 办结, 反馈, rating, look-back,
 //! publication, archiving): check the act's fields, freeze the time limits it starts from the rules, check that
 //! the matter's current state allows it, and append it as an event. One use case, one transaction.
+//!
+//! [`act_as`] adds who may record what ([`may_record`]): acts that commit the station beyond the clerk's desk
+//! (an extension of a unit's deadline, publication, archiving) need a station head, office staff or an
+//! administrator; [`show_for`] offers each role only the acts it may record.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::deadlines::china_date;
 use super::events;
 use super::model::{Event, Rating, State};
+use super::query::MatterView;
 use super::rules::{RuleStep, Rules};
 use super::state::{Fold, fold};
 use super::units;
 use super::visits::{self, MatterRef};
 use crate::error::{Error, FieldIssue, Result};
+use crate::operators::permit::authorize;
+use crate::operators::{Role, Session};
 use crate::store::Writer;
 
 /// What recording an act did.
@@ -27,6 +34,32 @@ pub struct Acted {
     pub event_id: String,
     /// The matter's state after it.
     pub state: State,
+}
+
+/// Whether `role` may record acts of `kind`. An extension moves a unit's deadline and needs an approver's
+/// authority; publication puts text before the public; archiving ends the record: not a clerk's call alone.
+pub fn may_record(role: Role, kind: &str) -> bool {
+    match kind {
+        "extended" | "published" | "archived" => role != Role::Clerk,
+        _ => true,
+    }
+}
+
+/// Records `event` for a signed-in session, refusing an act its role may not record ([`may_record`]); the role is
+/// read from the operator's current row.
+pub fn act_as(w: &mut Writer<'_>, session: &Session, matter: &str, event: Event) -> Result<Acted> {
+    let role = authorize(w, session, |_| true, "")?;
+    if !may_record(role, event.kind()) {
+        return Err(Error::Forbidden(format!("{}无权{}（需站长、机关工作人员或管理员）", role.label(), event.label())));
+    }
+    act(w, matter, event)
+}
+
+/// The matter in full as `role` sees it: only the acts the role may record are offered.
+pub fn show_for(conn: &rusqlite::Connection, matter: &str, now: DateTime<Utc>, role: Role) -> Result<MatterView> {
+    let mut view = super::query::show(conn, matter, now)?;
+    view.allowed_acts.retain(|a| may_record(role, a.kind));
+    Ok(view)
 }
 
 /// Records `event` on the matter with this id or code. Limits left `None` are filled from the rules in force.
@@ -199,5 +232,78 @@ fn check_holder(history: &Fold, unit: &mut String, issues: &mut Vec<FieldIssue>)
     }
     if *unit != holder {
         issues.push(FieldIssue::new("unit", format!("事项的主办单位是 {holder}，不是 {unit}")));
+    }
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::*;
+    use crate::testing::{signed_in_as, small_roster, temp_store};
+    use crate::workflow::units::{self, UnitInput};
+    use crate::workflow::{CitizenInput, MatterInput, VisitInput, register};
+
+    /// A store with one matter assigned to 住建局 (so an extension is possible), and its code.
+    fn assigned_matter() -> (crate::testing::TestStore, String) {
+        let mut t = temp_store();
+        small_roster(&mut t.store);
+        let visit = VisitInput {
+            station_code: "XH-01".into(),
+            channel: "来访".into(),
+            citizens: vec![CitizenInput { name: "李秀英".into(), ..Default::default() }],
+            matters: vec![MatterInput {
+                title: "路灯不亮".into(),
+                category: "城乡建设".into(),
+                first_responder: "张明新".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let code = t
+            .store
+            .write("clerk", |w| {
+                let unit =
+                    UnitInput {
+                        code: "ZJJ".into(), name: "住建局".into(), kind: "部门".into(), ..Default::default()
+                    };
+                units::save(w, &unit)?;
+                let code = register(w, &visit)?.matters[0].code.clone();
+                act(w, &code, Event::RoutedForAssignment { limit: None })?;
+                let assign = Event::Assigned {
+                    lead: "ZJJ".into(),
+                    co: vec![],
+                    due_on: None,
+                    reason: String::new(),
+                    limit: None,
+                    return_window: None,
+                };
+                act(w, &code, assign)?;
+                act(w, &code, Event::Accepted { unit: "ZJJ".into() })?;
+                Ok(code)
+            })
+            .unwrap();
+        (t, code)
+    }
+
+    fn extension() -> Event {
+        Event::Extended { reason: "需协调多个部门".into(), approver: "刘站长".into(), limit: None }
+    }
+
+    #[test]
+    fn a_clerk_may_not_extend_but_a_station_head_may() {
+        let (mut t, code) = assigned_matter();
+        let clerk = signed_in_as(&mut t.store, Role::Clerk);
+        let err = t.store.write(&clerk.operator(), |w| act_as(w, &clerk, &code, extension())).unwrap_err();
+        assert!(matches!(&err, Error::Forbidden(m) if m.contains("延期")), "{err:?}");
+        let now = t.store.deps().clock.now();
+        let offered = |role| -> Vec<&str> {
+            show_for(t.store.conn(), &code, now, role).unwrap().allowed_acts.iter().map(|a| a.kind).collect()
+        };
+        assert!(!offered(Role::Clerk).contains(&"extended"));
+        assert!(offered(Role::StationHead).contains(&"extended"));
+        let head = signed_in_as(&mut t.store, Role::StationHead);
+        t.store.write(&head.operator(), |w| act_as(w, &head, &code, extension())).unwrap();
+        // A clerk still records the everyday acts.
+        let reply = Event::Replied { text: "已修复".into(), not_competent: false, competent_body: String::new() };
+        t.store.write(&clerk.operator(), |w| act_as(w, &clerk, &code, reply)).unwrap();
     }
 }

@@ -15,14 +15,18 @@
 //! - The first responder is a column of the matter, written once; transfers change units, never the owner.
 //!
 //! Files: [`model`] (vocabulary), [`state`] (transitions, fold), [`rules`], [`deadlines`], [`signals`],
-//! [`events`] (storage), [`acts`] (recording an act), [`visits`] (registration), [`units`] (承办单位),
-//! [`query`] (list and detail views).
+//! [`events`] (storage), [`acts`] (recording an act), [`attachments`] (附件), [`visits`] (registration), [`units`] (承办单位),
+//! [`query`] (list and detail views), [`queues`] (the 工作台 counts and their list filter), [`configure`] (editing
+//! the rules; the deadline preview of 接待登记).
 
 pub mod acts;
+pub mod attachments;
+pub mod configure;
 pub mod deadlines;
 pub mod events;
 pub mod model;
 pub mod query;
+pub mod queues;
 pub mod rules;
 pub mod signals;
 pub mod state;
@@ -32,6 +36,7 @@ pub mod visits;
 pub use acts::{Acted, act};
 pub use model::{Channel, Event, Limit, LimitUnit, Rating, State, UnitKind};
 pub use query::{MatterFilter, MatterSummary, MatterView, list, show};
+pub use queues::{QueueCounts, QueueKey, QueueScope, queues};
 pub use visits::{CitizenInput, MatterInput, RegisteredVisit, VisitInput, register};
 
 #[cfg(test)]

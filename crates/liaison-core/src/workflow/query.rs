@@ -7,14 +7,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::deadlines::{self, Deadlines, china_date};
+use super::deadlines::{Deadlines, china_date};
 use super::events;
 use super::model::State;
-use super::rules::Rules;
+use super::queues::{QueueKey, Reading};
 use super::signals::{self, Signals};
-use super::state::{AllowedAct, Outcome, Recorded, fold};
+use super::state::{AllowedAct, Fold, Outcome, Recorded};
 use super::visits::{self, CitizenInput};
-use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::roster::mask;
 
@@ -123,8 +122,30 @@ pub struct MatterFilter {
     pub state: Option<State>,
     /// Only matters of this station (code).
     pub station_code: Option<String>,
-    /// Only overdue matters.
+    /// Only overdue matters (the same as `queue: overdue`).
     pub overdue: bool,
+    /// Only the members of this 工作台 queue: exactly the matters `workflow::queues` counts in it.
+    #[serde(default)]
+    #[cfg_attr(feature = "ipc", specta(optional))]
+    pub queue: Option<QueueKey>,
+    /// Only matters whose highest escalation level reached today has this code (`station_head`, `county`…); with
+    /// `queue: overdue`, one row of the overdue card's levels.
+    #[serde(default)]
+    #[cfg_attr(feature = "ipc", specta(optional))]
+    pub escalation: Option<String>,
+}
+
+impl MatterFilter {
+    /// Whether a folded matter passes the filter's state, queue and escalation tests (the station is chosen in SQL).
+    fn passes(&self, folded: &Fold, deadlines: &Deadlines, today: NaiveDate) -> bool {
+        self.state.is_none_or(|s| folded.state == Some(s))
+            && (!self.overdue || QueueKey::Overdue.holds(folded, deadlines, today))
+            && self.queue.is_none_or(|q| q.holds(folded, deadlines, today))
+            && self
+                .escalation
+                .as_deref()
+                .is_none_or(|code| deadlines.escalation.as_ref().is_some_and(|e| e.code == code))
+    }
 }
 
 /// The stored columns of a matter and its visit.
@@ -171,14 +192,12 @@ struct Derived {
     deadlines: Deadlines,
     signals: Signals,
     outcomes: Vec<Outcome>,
-    allowed_acts: Vec<AllowedAct>,
 }
 
-fn derive(row: &MatterRow, events: &[Recorded], calendar: &Calendar, rules: &Rules, today: NaiveDate) -> Derived {
-    let folded = fold(events);
-    let deadlines = deadlines::compute(&folded, calendar, &rules.ladder, today);
-    let received_on = DateTime::parse_from_rfc3339(&row.received_at).map_or(today, |t| china_date(t.to_utc()));
-    let signals = signals::compute(events, &folded.outcomes, calendar, received_on);
+/// The list line and the rest of the view, from a fold and its deadlines ([`Reading::fold`]).
+fn derive(row: &MatterRow, events: &[Recorded], folded: Fold, deadlines: Deadlines, reading: &Reading) -> Derived {
+    let received_on = DateTime::parse_from_rfc3339(&row.received_at).map_or(reading.today, |t| china_date(t.to_utc()));
+    let signals = signals::compute(events, &folded.outcomes, &reading.calendar, received_on);
     let summary = MatterSummary {
         id: row.id.clone(),
         code: row.code.clone(),
@@ -195,43 +214,69 @@ fn derive(row: &MatterRow, events: &[Recorded], calendar: &Calendar, rules: &Rul
         escalation: deadlines.escalation.as_ref().map(|e| e.code.clone()),
         signal_count: signals.total(),
     };
-    let allowed_acts = folded.allowed_acts();
-    Derived { summary, co_units: folded.co, deadlines, signals, outcomes: folded.outcomes, allowed_acts }
+    Derived { summary, co_units: folded.co, deadlines, signals, outcomes: folded.outcomes }
 }
 
 /// Every matter that passes `filter`, newest first, as of `now`.
+///
+/// The matters in scope are read in id order and merged with their events streamed in the same order
+/// ([`events::for_each_matter`]); a matter is summarised (signals included) only once it passed the filter.
 pub fn list(conn: &Connection, filter: &MatterFilter, now: DateTime<Utc>) -> Result<Vec<MatterSummary>> {
-    let calendar = Calendar::load(conn)?;
-    let rules = Rules::load(conn)?;
-    let today = china_date(now);
-    let mut all_events = events::load_all(conn)?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "{MATTER_SQL} WHERE ?1 IS NULL OR p.code = ?1 ORDER BY v.received_at DESC, m.code DESC"
-    ))?;
-    let rows = stmt.query_map([&filter.station_code], read_matter)?;
-    let mut out = Vec::new();
-    for row in rows {
-        let row = row?;
-        let events = all_events.remove(&row.id).unwrap_or_default();
-        let summary = derive(&row, &events, &calendar, &rules, today).summary;
-        if filter.state.is_some_and(|s| summary.state != Some(s))
-            || (filter.overdue && summary.overdue_working_days == 0)
-        {
-            continue;
+    let reading = Reading::load(conn, now)?;
+    let station = filter.station_code.as_deref();
+    let rows: Vec<MatterRow> = match station {
+        Some(code) => conn
+            .prepare_cached(&format!("{MATTER_SQL} WHERE p.code = ?1 ORDER BY m.id"))?
+            .query_map([code], read_matter)?
+            .collect::<rusqlite::Result<_>>()?,
+        None => conn
+            .prepare_cached(&format!("{MATTER_SQL} ORDER BY m.id"))?
+            .query_map([], read_matter)?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    let mut out: Vec<(usize, MatterSummary)> = Vec::new();
+    let mut keep = |i: usize, events: &[Recorded]| {
+        let (folded, deadlines) = reading.fold(events);
+        if filter.passes(&folded, &deadlines, reading.today) {
+            out.push((i, derive(&rows[i], events, folded, deadlines, &reading).summary));
         }
-        out.push(summary);
+    };
+    // Both sides are in matter-id order (SQLite's text order is Rust's byte order): a merge join. Events of a
+    // matter not in `rows` (another station's, or one whose matter row has not arrived from sync) are skipped.
+    let mut next = 0;
+    events::for_each_matter(conn, station, |matter_id, events| {
+        while rows.get(next).is_some_and(|r| r.id.as_str() < matter_id) {
+            keep(next, &[]);
+            next += 1;
+        }
+        if rows.get(next).is_some_and(|r| r.id == matter_id) {
+            keep(next, events);
+            next += 1;
+        }
+        Ok(())
+    })?;
+    for i in next..rows.len() {
+        keep(i, &[]);
     }
-    Ok(out)
+    // Newest first, as the list always was: by the visit's stored reception time, then the code, both descending.
+    out.sort_by(|(a, x), (b, y)| rows[*b].received_at.cmp(&rows[*a].received_at).then_with(|| y.code.cmp(&x.code)));
+    Ok(out.into_iter().map(|(_, summary)| summary).collect())
 }
 
 /// The matter with this id or code in full, as of `now`.
 pub fn show(conn: &Connection, id_or_code: &str, now: DateTime<Utc>) -> Result<MatterView> {
+    show_with(conn, &Reading::load(conn, now)?, id_or_code)
+}
+
+/// [`show`] with the calendar and rules already loaded: for readers of many matters (the matters ledger), which
+/// would otherwise reload them for every matter.
+pub(crate) fn show_with(conn: &Connection, reading: &Reading, id_or_code: &str) -> Result<MatterView> {
     let matter = visits::find_matter(conn, id_or_code)?;
     let row = conn.prepare_cached(&format!("{MATTER_SQL} WHERE m.id = ?1"))?.query_row([&matter.id], read_matter)?;
     let events = events::load(conn, &matter.id)?;
-    let calendar = Calendar::load(conn)?;
-    let rules = Rules::load(conn)?;
-    let derived = derive(&row, &events, &calendar, &rules, china_date(now));
+    let (folded, deadlines) = reading.fold(&events);
+    let allowed_acts = folded.allowed_acts();
+    let derived = derive(&row, &events, folded, deadlines, reading);
     let mut accountable = vec![row.first_responder.clone()];
     accountable.extend(derived.summary.lead_unit.iter().cloned());
     accountable.extend(derived.co_units.iter().cloned());
@@ -252,7 +297,7 @@ pub fn show(conn: &Connection, id_or_code: &str, now: DateTime<Utc>) -> Result<M
         deadlines: derived.deadlines,
         signals: derived.signals,
         timeline,
-        allowed_acts: derived.allowed_acts,
+        allowed_acts,
         summary: derived.summary,
     })
 }

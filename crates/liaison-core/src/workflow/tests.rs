@@ -16,19 +16,19 @@ use crate::error::Error;
 use crate::hlc::Hlc;
 use crate::testing::{TestStore, small_roster, temp_store};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 /// 10:00 in China on `day`.
-fn china_morning(day: &str) -> DateTime<Utc> {
+pub(super) fn china_morning(day: &str) -> DateTime<Utc> {
     let date = d(day);
     Utc.from_utc_datetime(&date.and_hms_opt(2, 0, 0).unwrap())
 }
 
 /// The official 2025 National Day / Mid-Autumn calendar: 9-28 (Sunday) and 10-11 (Saturday) are make-up working
 /// days, 10-01 to 10-08 are off.
-fn national_day_2025() -> Calendar {
+pub(super) fn national_day_2025() -> Calendar {
     let mut days = vec![
         CalendarDay { date: d("2025-09-28"), off: false, name: "国庆节、中秋节".into() },
         CalendarDay { date: d("2025-10-11"), off: false, name: "国庆节、中秋节".into() },
@@ -43,7 +43,7 @@ fn national_day_2025() -> Calendar {
     Calendar::from_days(days)
 }
 
-fn default_ladder() -> Vec<Rung> {
+pub(super) fn default_ladder() -> Vec<Rung> {
     [(0, "warn", -3), (1, "station_head", 1), (2, "county", 6), (3, "city", 11)]
         .into_iter()
         .map(|(level, code, offset)| Rung { level, code: code.into(), name: code.into(), offset_working_days: offset })
@@ -193,7 +193,7 @@ fn refusals_say_why_in_chinese() {
 // ---------------------------------------------------------------------------------------------------------------
 // The fold and the deadlines, without a store
 
-fn recorded(n: i64, day: &str, event: Event) -> Recorded {
+pub(super) fn recorded(n: i64, day: &str, event: Event) -> Recorded {
     Recorded {
         id: format!("e{n}"),
         at: china_morning(day),
@@ -204,7 +204,7 @@ fn recorded(n: i64, day: &str, event: Event) -> Recorded {
     }
 }
 
-fn assigned_on(day: &str) -> Vec<Recorded> {
+pub(super) fn assigned_on(day: &str) -> Vec<Recorded> {
     vec![
         recorded(1, day, Event::Registered { limit: Some(Limit::working_days(2)), register: None }),
         recorded(2, day, Event::RoutedForAssignment { limit: Some(Limit::working_days(5)) }),
@@ -327,7 +327,7 @@ proptest::proptest! {
 // ---------------------------------------------------------------------------------------------------------------
 // Through a real store
 
-fn store() -> TestStore {
+pub(super) fn store() -> TestStore {
     let mut ts = temp_store();
     small_roster(&mut ts.store);
     ts.store
@@ -346,7 +346,7 @@ fn store() -> TestStore {
     ts
 }
 
-fn visit_input(matters: usize) -> VisitInput {
+pub(super) fn visit_input(matters: usize) -> VisitInput {
     VisitInput {
         station_code: "XH-01".into(),
         channel: "来访".into(),
@@ -378,7 +378,7 @@ fn try_act(ts: &mut TestStore, matter: &str, event: Event) -> crate::Result<Acte
     ts.store.write("clerk", |w| act(w, matter, event))
 }
 
-fn do_act(ts: &mut TestStore, matter: &str, event: Event) -> State {
+pub(super) fn do_act(ts: &mut TestStore, matter: &str, event: Event) -> State {
     try_act(ts, matter, event.clone()).unwrap_or_else(|e| panic!("{}: {e}", event.label())).state
 }
 
@@ -393,7 +393,7 @@ fn assign(lead: &str, reason: &str) -> Event {
     }
 }
 
-fn sample(name: &str) -> Event {
+pub(super) fn sample(name: &str) -> Event {
     sample_events().into_iter().find(|(n, _)| *n == name).unwrap().1
 }
 
@@ -404,7 +404,7 @@ fn field_names(err: Error) -> Vec<String> {
     }
 }
 
-fn now(ts: &TestStore) -> DateTime<Utc> {
+pub(super) fn now(ts: &TestStore) -> DateTime<Utc> {
     ts.store.deps().clock.now()
 }
 

@@ -1,10 +1,10 @@
-// 工作台 with matterList mocked: the cards count the right matters from one list (overdue split by escalation
-// level, due soon, awaiting feedback, and the state queues), ask for the whole list once, and a click on a card
-// opens the matters screen with that queue's query.
+// 工作台 with matterQueues mocked: the cards show Rust's counts (overdue split by escalation level, levels with none
+// left out), ask once for this installation's scope, and a click on a card opens the matters screen on the same
+// queue (and level).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import * as ipc from "../../ipc";
-import type { MatterSummary } from "../../ipc";
+import type { QueueCounts } from "../../ipc";
 import { createAppI18n } from "../../i18n";
 import { createAppRouter } from "../../router";
 import DashboardView from "./DashboardView.vue";
@@ -13,48 +13,31 @@ import { SETUP } from "../../test/fixtures";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
-  return { ...actual, matterList: vi.fn() };
+  return { ...actual, matterQueues: vi.fn(), dutyToday: vi.fn() };
 });
 
 const rust = vi.mocked(ipc);
 
-let serial = 0;
-function matter(over: Partial<MatterSummary>): MatterSummary {
-  serial += 1;
-  return {
-    id: `m${serial}`,
-    code: `XH-09-20260302-${String(serial).padStart(2, "0")}`,
-    station_code: "XH-09",
-    title: "事项",
-    category: "城乡建设",
-    first_responder: "张明新",
-    state: "handling",
-    state_label: "办理中",
-    lead_unit: "区住建局",
-    due_on: "2026-03-20",
-    due_soon: false,
-    overdue_working_days: 0,
-    escalation: null,
-    signal_count: 0,
-    ...over,
-  };
-}
-
-const LIST: MatterSummary[] = [
-  matter({ state: "registered", state_label: "待研判" }),
-  matter({ state: "registered", state_label: "待研判", due_soon: true, escalation: "warn" }),
-  matter({ state: "to_assign", state_label: "待交办" }),
-  matter({ due_soon: true, escalation: "warn" }),
-  matter({ overdue_working_days: 2, escalation: "station_head" }),
-  matter({ overdue_working_days: 7, escalation: "county" }),
-  matter({ state: "assigned", overdue_working_days: 1, escalation: "station_head" }),
-  matter({ state: "finished", state_label: "已办结，待反馈" }),
-  matter({ state: "finished", state_label: "已办结，待反馈" }),
-  matter({ state: "finished", state_label: "已办结，待反馈", overdue_working_days: 12, escalation: "city" }),
-  matter({ state: "fed_back", state_label: "已反馈，待评价" }),
-  matter({ state: "rated", state_label: "已评价" }),
-  matter({ state: "archived", state_label: "已归档", due_on: null }),
-];
+const COUNTS: QueueCounts = {
+  matters: 13,
+  queues: [
+    { queue: "awaiting_route", count: 2 },
+    { queue: "to_assign", count: 1 },
+    { queue: "due_soon", count: 2 },
+    { queue: "overdue", count: 4 },
+    { queue: "awaiting_feedback", count: 3 },
+    { queue: "awaiting_rating", count: 1 },
+    { queue: "look_back_due", count: 1 },
+  ],
+  overdue_by_level: [
+    { level: 0, code: "warn", name: "临期预警", count: 0 },
+    { level: 1, code: "station_head", name: "联络站站长", count: 2 },
+    { level: 2, code: "county", name: "县级人大常委会", count: 1 },
+    { level: 3, code: "city", name: "市人大常委会代表工委", count: 1 },
+    { level: 4, code: "level4", name: "省人大常委会", count: 0 },
+  ],
+  overdue_below_ladder: 0,
+};
 
 const count = (key: string) => document.body.querySelector(`[data-testid="dash-count-${key}"]`)?.textContent?.trim();
 
@@ -64,7 +47,8 @@ describe("DashboardView", { timeout: 20_000 }, () => {
 
   beforeEach(() => {
     vi.clearAllMocks();
-    rust.matterList.mockResolvedValue(structuredClone(LIST));
+    rust.matterQueues.mockResolvedValue(structuredClone(COUNTS));
+    rust.dutyToday.mockResolvedValue([]);
     router = createAppRouter("memory");
   });
   afterEach(() => {
@@ -86,14 +70,14 @@ describe("DashboardView", { timeout: 20_000 }, () => {
       attachTo: document.body,
     });
     await flushPromises();
-    expect(rust.matterList).toHaveBeenCalledWith({ state: null, station_code: "XH-03", overdue: false });
+    expect(rust.matterQueues).toHaveBeenCalledWith("XH-03");
   });
 
-  it("counts each queue from one unfiltered list", async () => {
+  it("shows Rust's count of each queue", async () => {
     await mountView();
-    expect(rust.matterList).toHaveBeenCalledTimes(1);
+    expect(rust.matterQueues).toHaveBeenCalledTimes(1);
     // No session flow provided: no station setup, so every station's matters are counted.
-    expect(rust.matterList).toHaveBeenCalledWith({ state: null, station_code: null, overdue: false });
+    expect(rust.matterQueues).toHaveBeenCalledWith(null);
 
     expect(count("awaitingRoute")).toBe("2");
     expect(count("toAssign")).toBe("1");
@@ -107,6 +91,7 @@ describe("DashboardView", { timeout: 20_000 }, () => {
     expect(count("overdue-county")).toBe("1");
     expect(count("overdue-city")).toBe("1");
     expect(count("overdue-warn")).toBeUndefined();
+    expect(count("overdue-level4")).toBeUndefined();
     expect(document.body.querySelector('[data-testid="dash-card-overdue-county"]')?.textContent).toContain(
       "县区人大常委会督办",
     );
@@ -120,14 +105,14 @@ describe("DashboardView", { timeout: 20_000 }, () => {
     document.body.querySelector<HTMLElement>('[data-testid="dash-register"]')!.click();
     await flushPromises();
     expect(push.mock.calls.map((c) => c[0])).toEqual([
-      { path: "/matters", query: { state: "finished" } },
-      { path: "/matters", query: { overdue: "1", escalation: "county" } },
+      { path: "/matters", query: { queue: "awaiting_feedback" } },
+      { path: "/matters", query: { queue: "overdue", escalation: "county" } },
       "/visits",
     ]);
   });
 
   it("says why when the matters cannot be read", async () => {
-    rust.matterList.mockRejectedValue(new ipc.IpcCallError("storage", "数据库已锁定"));
+    rust.matterQueues.mockRejectedValue(new ipc.IpcCallError("storage", "数据库已锁定"));
     await mountView();
     expect(document.body.querySelector('[data-testid="dash-error"]')?.textContent).toContain("数据库已锁定");
     expect(count("overdue")).toBe("0");

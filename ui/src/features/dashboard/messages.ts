@@ -34,6 +34,13 @@ const zhCN = {
   refresh: "刷新",
   loadFailed: "事项读取失败：{reason}",
   unit: "件",
+  duty: {
+    title: "今日值班代表",
+    empty: "今日无值班安排",
+    loadFailed: "值班安排读取失败：{reason}",
+    contact: "联系方式：{contact}",
+    noContact: "未公开联系方式",
+  },
 };
 
 const en: typeof zhCN = {
@@ -69,6 +76,13 @@ const en: typeof zhCN = {
   refresh: "Refresh",
   loadFailed: "Could not read the matters: {reason}",
   unit: "items",
+  duty: {
+    title: "Deputies on duty today",
+    empty: "Nobody is on duty today",
+    loadFailed: "Could not read the rota: {reason}",
+    contact: "Contact: {contact}",
+    noContact: "No public contact",
+  },
 };
 
 export default { zhCN, en };

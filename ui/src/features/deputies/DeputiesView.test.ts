@@ -26,6 +26,7 @@ vi.mock("../../ipc", async (importOriginal) => {
     revealDeputyPrivate: vi.fn(),
     platformList: vi.fn(),
     regionList: vi.fn(),
+    deputyDutyFile: vi.fn(),
   };
 });
 

@@ -46,6 +46,7 @@ const zhCN = {
   detail: {
     title: "代表详情",
     loading: "正在读取代表信息",
+    infoTab: "代表信息",
     basic: "基本信息",
     other: "其他信息",
     code: "编号",
@@ -201,6 +202,7 @@ const en: typeof zhCN = {
   detail: {
     title: "Deputy details",
     loading: "Reading the deputy",
+    infoTab: "Profile",
     basic: "Basic information",
     other: "Other information",
     code: "Number",

@@ -19,6 +19,9 @@ vi.mock("../../ipc", async (importOriginal) => {
     matterDetail: vi.fn(),
     matterAct: vi.fn(),
     handlingUnits: vi.fn(),
+    chooseLedgerFile: vi.fn(),
+    exportLedger: vi.fn(),
+    platformList: vi.fn(),
   };
 });
 
@@ -69,6 +72,21 @@ describe("意见建议", { timeout: 30_000 }, () => {
     await flushPromises();
   }
 
+  it("exports the matters ledger through the shared 导出台账 dialog", async () => {
+    vi.mocked(ipc.platformList).mockResolvedValue([]);
+    vi.mocked(ipc.chooseLedgerFile).mockResolvedValue("/tmp/意见建议办理台账.xlsx");
+    vi.mocked(ipc.exportLedger).mockResolvedValue({ path: "/tmp/意见建议办理台账.xlsx", rows: 2 });
+    wrapper = await mountView();
+    $("ledger-export-open")!.click();
+    await flushPromises();
+    expect($("ledger-export-dialog")?.textContent).toContain("导出意见建议办理台账");
+    $("ledger-export-save")!.click();
+    await flushPromises();
+    expect(ipc.chooseLedgerFile).toHaveBeenCalledWith("matters", expect.stringMatching(/^\d{4}-Q[1-4]$/));
+    expect(ipc.exportLedger).toHaveBeenCalledWith("matters", null, expect.any(String), "/tmp/意见建议办理台账.xlsx", null);
+    expect($("ledger-export-result")?.textContent).toContain("/tmp/意见建议办理台账.xlsx");
+  });
+
   it("lists the matters with overdue, due-soon and escalation tags", async () => {
     wrapper = await mountView();
     expect(lastFilter()).toEqual(EMPTY);
@@ -99,6 +117,16 @@ describe("意见建议", { timeout: 30_000 }, () => {
   it("starts from the queue a 工作台 card links to (?state=…, ?overdue=1)", async () => {
     await mountView("/matters?state=finished&overdue=1");
     expect(matterList).toHaveBeenCalledWith({ state: "finished", station_code: null, overdue: true });
+  });
+
+  it("lists a 工作台 card's queue and level, says so, and lists everything again when the tag is closed", async () => {
+    wrapper = await mountView("/matters?queue=overdue&escalation=county");
+    expect(matterList).toHaveBeenLastCalledWith({ ...EMPTY, queue: "overdue", escalation: "county" });
+    expect(wrapper.get('[data-testid="matter-queue"]').text()).toContain("工作台：超期 · 县级人大常委会督办");
+    await wrapper.get('[data-testid="matter-queue"] .el-tag__close').trigger("click");
+    await flushPromises();
+    expect(matterList).toHaveBeenLastCalledWith({ ...EMPTY, queue: null, escalation: null });
+    expect(wrapper.find('[data-testid="matter-queue"]').exists()).toBe(false);
   });
 
   it("sends the chosen filter to matterList", async () => {

@@ -3,3 +3,10 @@
 import type { Role } from "../../ipc";
 
 export const ROLES: readonly Role[] = ["clerk", "station_head", "office_staff", "admin"];
+
+/** Roles that may change the workflow rules and the holiday calendar (Rust refuses the others as well). */
+export const RULE_EDITORS: readonly Role[] = ["office_staff", "admin"];
+
+export function mayEditRules(role: Role | null | undefined): boolean {
+  return !!role && RULE_EDITORS.includes(role);
+}

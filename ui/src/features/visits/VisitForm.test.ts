@@ -14,7 +14,7 @@ import VisitForm from "./VisitForm.vue";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
-  return { ...actual, registerVisit: vi.fn(), searchRoster: vi.fn() };
+  return { ...actual, registerVisit: vi.fn(), searchRoster: vi.fn(), deadlinePreview: vi.fn(), rulesView: vi.fn().mockRejectedValue(new Error("no rules in this test")), clockNow: vi.fn().mockRejectedValue(new Error("no clock in this test")) };
 });
 
 const rust = vi.mocked(ipc);
@@ -169,6 +169,18 @@ describe("VisitForm", { timeout: 20_000 }, () => {
       ],
     });
     expect(wrapper!.emitted("registered")?.[0]?.[0]).toMatchObject({ visit_id: "v1" });
+  });
+
+  it("defaults the reception time to Rust's clock, which deadlines count from", async () => {
+    rust.clockNow.mockResolvedValueOnce("2026-12-01T01:30:00Z");
+    rust.registerVisit.mockResolvedValue({ visit_id: "v1", matters: [] });
+    await mountForm();
+    await pickDeputy();
+    await fillTwoMatters();
+    q("visit-save").click();
+    await settle();
+    const sent = rust.registerVisit.mock.calls[0]![0];
+    expect(new Date(sent.received_at!).toISOString()).toBe("2026-12-01T01:30:00.000Z");
   });
 
   it("shows Rust's matters[1].first_responder under the second matter's responder, not the first's", async () => {

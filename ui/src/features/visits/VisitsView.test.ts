@@ -10,7 +10,7 @@ import VisitForm from "./VisitForm.vue";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
-  return { ...actual, registerVisit: vi.fn(), searchRoster: vi.fn() };
+  return { ...actual, registerVisit: vi.fn(), searchRoster: vi.fn(), deadlinePreview: vi.fn(), rulesView: vi.fn().mockRejectedValue(new Error("no rules in this test")), clockNow: vi.fn().mockRejectedValue(new Error("no clock in this test")) };
 });
 
 describe("VisitsView", { timeout: 20_000 }, () => {
@@ -26,6 +26,8 @@ describe("VisitsView", { timeout: 20_000 }, () => {
     const push = vi.spyOn(router, "push");
     wrapper = mount(VisitsView, { global: { plugins: [createAppI18n("zh-CN"), router] }, attachTo: document.body });
     await flushPromises();
+    // 导出台账 (the shared ledgers dialog) sits in the page head.
+    expect(document.body.querySelector('[data-testid="ledger-export-open"]')?.textContent).toContain("导出台账");
     const typed = document.body.querySelector<HTMLInputElement>('[data-testid="visit-matter-title-0"]')!;
     typed.value = "小区路灯不亮";
     typed.dispatchEvent(new Event("input"));

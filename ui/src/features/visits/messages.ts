@@ -73,6 +73,15 @@ const zhCN = {
     title: "登记成功",
     subTitle: "已登记 {n} 件事项：{codes}",
   },
+  /** The line under a matter once its category is chosen (deadlinePreview). */
+  preview: {
+    route: "建议处理：{route}",
+    step: "{step} {limit}（{date}前）",
+    date: "{month}月{day}日",
+    separator: " · ",
+    calendarNotCovered: "日历未覆盖，仅按周末计算",
+    failed: "期限预估失败：{reason}",
+  },
 };
 
 const en: typeof zhCN = {
@@ -144,6 +153,14 @@ const en: typeof zhCN = {
   registered: {
     title: "Registered",
     subTitle: "{n} matter(s) registered: {codes}",
+  },
+  preview: {
+    route: "Suggested: {route}",
+    step: "{step} {limit} (by {date})",
+    date: "{month}/{day}",
+    separator: " · ",
+    calendarNotCovered: "Calendar not imported: weekends only",
+    failed: "Could not work out the deadlines: {reason}",
   },
 };
 

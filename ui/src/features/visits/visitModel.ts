@@ -6,6 +6,12 @@ import type { CitizenInput, MatterInput, VisitInput } from "../../ipc";
 export const CHANNELS = ["visit", "phone", "letter", "qr", "deputy_visit", "online"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
+/** The label of a stored category: the translated default when it is one, else the office's own name as is. */
+export function categoryLabel(value: string, t: (key: string) => string): string {
+  const known = CATEGORIES.find((c) => c.value === value);
+  return known ? t(`visits.categories.${known.key}`) : value;
+}
+
 /**
  * The default matter categories, in the office's order: the value stored and sent is the Chinese name (that is
  * what the core's `matter_categories` table holds); the key only picks the label in the other language.

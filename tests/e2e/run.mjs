@@ -463,7 +463,7 @@ function demoCity(db, cli) {
 const scenarios = [
   {
     name: "a-shell-in-chinese",
-    description: "after sign-in the window shows 联络站工作台, the nine navigation items in Chinese and the operator; a log file is written",
+    description: "after sign-in the window shows 联络站工作台, the ten navigation items in Chinese and the operator; a log file is written",
     prepare: (db, { cli }) => addAdmin(db, cli),
     async run(browser, { logFile }) {
       await browser.waitUntil(async () => (await browser.getTitle()).includes("联络站工作台"), {

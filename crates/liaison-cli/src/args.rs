@@ -700,6 +700,13 @@ pub enum UnitCommand {
     },
     /// Every unit.
     List,
+    /// Buck-passing (推诿) signals per unit: matters given, 退办 (late, without reason), matters taken away, bare
+    /// "not our competence" replies; most signals first.
+    Signals {
+        /// Only this station's matters.
+        #[arg(long, value_name = "CODE")]
+        station: Option<String>,
+    },
 }
 
 /// Duty subcommands (进站履职).

@@ -1183,7 +1183,7 @@ export type MatterView = {
 	citizens: CitizenView[],
 	/**  Co-handling units. */
 	co_units: string[],
-	/**  Who is accountable now: the first responder always, then the units holding the matter. */
+	/**  Who is accountable now: the first responder always, then the units holding the matter (by name). */
 	accountable: string[],
 	/**  Deadlines and escalations today. */
 	deadlines: Deadlines,

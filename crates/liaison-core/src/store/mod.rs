@@ -147,7 +147,11 @@ fn configure(conn: &Connection) -> Result<()> {
         return Err(Error::Internal(format!("SQLite refused WAL mode (got {mode})")));
     }
     // cache_size: 32 MiB, so that a whole import fits in the page cache and is written once, at commit.
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;")?;
+    // mmap_size: reads of up to 256 MiB of the file map it instead of copying pages through read(); the city-wide
+    // queues read ~600,000 events by index and took 1.30 s without it, 1.01 s with it (`liaison bench queues`).
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;",
+    )?;
     conn.execute_batch(crate::search::index::PENDING_TABLE_SQL)?;
     Ok(())
 }

@@ -15,7 +15,7 @@
 //! - The first responder is a column of the matter, written once; transfers change units, never the owner.
 //!
 //! Files: [`model`] (vocabulary), [`state`] (transitions, fold), [`rules`], [`deadlines`], [`signals`],
-//! [`events`] (storage), [`acts`] (recording an act), [`attachments`] (附件), [`visits`] (registration), [`units`] (承办单位),
+//! [`events`] (storage), [`acts`] (recording an act), [`attachments`] (附件), [`visits`] (registration), [`units`] (承办单位), [`unit_signals`] (推诿 per unit),
 //! [`query`] (list and detail views), [`queues`] (the 工作台 counts and their list filter), [`configure`] (editing
 //! the rules; the deadline preview of 接待登记).
 
@@ -30,6 +30,7 @@ pub mod queues;
 pub mod rules;
 pub mod signals;
 pub mod state;
+pub mod unit_signals;
 pub mod units;
 pub mod visits;
 

@@ -102,7 +102,7 @@ pub struct MatterView {
     pub citizens: Vec<CitizenView>,
     /// Co-handling units.
     pub co_units: Vec<String>,
-    /// Who is accountable now: the first responder always, then the units holding the matter.
+    /// Who is accountable now: the first responder always, then the units holding the matter (by name).
     pub accountable: Vec<String>,
     /// Deadlines and escalations today.
     pub deadlines: Deadlines,
@@ -277,9 +277,11 @@ pub(crate) fn show_with(conn: &Connection, reading: &Reading, id_or_code: &str) 
     let (folded, deadlines) = reading.fold(&events);
     let allowed_acts = folded.allowed_acts();
     let derived = derive(&row, &events, folded, deadlines, reading);
+    // People read names: the first responder, then the units holding the matter by name.
     let mut accountable = vec![row.first_responder.clone()];
-    accountable.extend(derived.summary.lead_unit.iter().cloned());
-    accountable.extend(derived.co_units.iter().cloned());
+    for unit in derived.summary.lead_unit.iter().chain(&derived.co_units) {
+        accountable.push(super::units::display_name(conn, unit)?);
+    }
     let timeline = events
         .into_iter()
         .zip(derived.outcomes)

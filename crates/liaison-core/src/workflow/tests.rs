@@ -527,7 +527,7 @@ fn transfers_never_drop_the_first_responder_and_count_as_signals() {
     do_act(&mut ts, &m, assign("YSZ", "属地管理"));
     let view = show(ts.store.conn(), &m, now(&ts)).unwrap();
     assert_eq!(view.summary.first_responder, "张明新");
-    assert_eq!(view.accountable, vec!["张明新", "YSZ"]);
+    assert_eq!(view.accountable, vec!["张明新", "尧山镇"]);
     assert_eq!((view.signals.returns, view.signals.late_returns, view.signals.handler_changes), (1, 0, 2));
     let stored: String =
         ts.store.conn().query_row("SELECT first_responder FROM matters WHERE id = ?1", [&m], |r| r.get(0)).unwrap();

@@ -74,6 +74,15 @@ pub fn save(w: &mut Writer<'_>, input: &UnitInput) -> Result<Saved> {
     save_by_code(w, EntityKind::HandlingUnit, code, fields)
 }
 
+/// The unit's name as people say it (its code when the roster does not know it, e.g. before sync brought it).
+pub fn display_name(conn: &Connection, code: &str) -> Result<String> {
+    let name: Option<String> = conn
+        .prepare_cached("SELECT name FROM handling_units WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?;
+    Ok(name.unwrap_or_else(|| code.to_owned()))
+}
+
 /// The code of the active unit with this code or exact name, if there is one.
 pub fn find_active(conn: &Connection, code_or_name: &str) -> Result<Option<String>> {
     Ok(conn

@@ -7,7 +7,7 @@ import settings from "../features/settings/messages";
 import visits from "../features/visits/messages";
 import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
-import ledgers from "../features/ledgers/messages";
+import ledgers from "../components/ledgers/messages";
 import duty from "../features/duty/messages";
 import type { MessageSchema } from "./zh-CN";
 
@@ -129,6 +129,9 @@ const en: MessageSchema = {
   common: {
     comingSoon: "This feature will be available in a later version",
     none: "-",
+    /** The buttons of a form dialog. */
+    ok: "OK",
+    cancel: "Cancel",
   },
 };
 

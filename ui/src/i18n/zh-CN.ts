@@ -8,7 +8,7 @@ import settings from "../features/settings/messages";
 import visits from "../features/visits/messages";
 import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
-import ledgers from "../features/ledgers/messages";
+import ledgers from "../components/ledgers/messages";
 import duty from "../features/duty/messages";
 const zhCN = {
   app: {
@@ -133,6 +133,9 @@ const zhCN = {
     comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */
     none: "-",
+    /** The buttons of a form dialog. */
+    ok: "确定",
+    cancel: "取消",
   },
 };
 

@@ -2,9 +2,10 @@
 // opened, shows the totals, the rota, the activities with the deputy's own attendance, the visits received and the
 // matters first-responded with their state; another period is read again; Rust's refusal is shown.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
+import { mount, type VueWrapper } from "@vue/test-utils";
 import * as ipc from "../../ipc";
 import { createAppI18n } from "../../i18n";
+import { $, settle, text } from "../../test/dom";
 import DeputyDetail from "../deputies/DeputyDetail.vue";
 import { DETAIL } from "../deputies/testData";
 import PeriodPicker from "./PeriodPicker.vue";
@@ -15,15 +16,6 @@ vi.mock("../../ipc", async (importOriginal) => {
   return { ...actual, deputyDutyFile: vi.fn() };
 });
 const rust = vi.mocked(ipc);
-
-const $ = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const text = (id: string) => $(id)?.textContent?.replace(/\s+/g, " ").trim() ?? "";
-
-async function settle(): Promise<void> {
-  await flushPromises();
-  await new Promise((r) => setTimeout(r, 20));
-  await flushPromises();
-}
 
 describe("履职档案", { timeout: 30_000 }, () => {
   let wrapper: VueWrapper | undefined;

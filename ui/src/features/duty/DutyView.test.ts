@@ -4,15 +4,13 @@
 // 履职活动: the period's list with attendance counts, an activity recorded with attendance and leave reasons.
 // 领导干部进站: the coverage figure and the stations not yet visited, a visit recorded. The office picks a station.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
-import { reactive } from "vue";
+import { flushPromises, type VueWrapper } from "@vue/test-utils";
 import * as ipc from "../../ipc";
 import type { InstallationSetup, PlatformView } from "../../ipc";
-import { createAppI18n } from "../../i18n";
-import { SESSION_FLOW, type FlowState, type SessionFlow } from "../../session/flow";
-import { ADMIN, SETUP } from "../../test/fixtures";
-import { defaultPeriod, periodString } from "../ledgers/period";
-import DeputyPicker from "../visits/DeputyPicker.vue";
+import { SETUP } from "../../test/fixtures";
+import { $, confirmBox, mountSignedIn, settle, signedIn, text, typeInto } from "../../test/dom";
+import { defaultPeriod, periodString } from "../../components/ledgers/period";
+import DeputyPicker from "../../components/DeputyPicker.vue";
 import DutyView from "./DutyView.vue";
 import ActivityDialog from "./ActivityDialog.vue";
 import { ACTIVITY, ANNOUNCEMENT, COVERAGE, LEADER_VISIT, WEEK } from "./testData";
@@ -44,51 +42,13 @@ const STATIONS = [
   { id: "p2", code: "XH-12", name: "矿工路联络站" },
 ] as PlatformView[];
 
-function flowWith(setup: InstallationSetup): SessionFlow {
-  const state = reactive<FlowState>({
-    phase: "signed-in",
-    setup,
-    session: { ...ADMIN },
-    error: null,
-    lockedByIdle: false,
-    lastLogin: ADMIN.login,
-  });
-  return { state } as unknown as SessionFlow;
-}
-
-const $ = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const text = (id: string) => $(id)?.textContent?.replace(/\s+/g, " ").trim() ?? "";
-
-async function settle(): Promise<void> {
-  await flushPromises();
-  await new Promise((r) => setTimeout(r, 20));
-  await flushPromises();
-}
-
 /** Element Plus shows a form item's error after a short debounce. */
 async function shown(): Promise<void> {
   await new Promise((r) => setTimeout(r, 200));
   await flushPromises();
 }
 
-async function typeInto(id: string, value: string): Promise<void> {
-  const el = $(id)!;
-  // Element Plus puts an el-input's data-testid on the <input> itself.
-  const input = (el.matches("input, textarea") ? el : el.querySelector("input, textarea")) as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event("input"));
-  await flushPromises();
-}
 
-/** The primary button of the open ElMessageBox. */
-async function confirmBox(): Promise<string> {
-  await settle();
-  const box = document.body.querySelector(".el-message-box")!;
-  const content = box.textContent ?? "";
-  (box.querySelector(".el-message-box__btns .el-button--primary") as HTMLButtonElement).click();
-  await settle();
-  return content;
-}
 
 describe("进站履职", { timeout: 30_000 }, () => {
   let wrapper: VueWrapper | undefined;
@@ -116,14 +76,7 @@ describe("进站履职", { timeout: 30_000 }, () => {
   });
 
   async function mountAs(setup: InstallationSetup = SETUP): Promise<VueWrapper> {
-    wrapper = mount(DutyView, {
-      global: {
-        plugins: [createAppI18n("zh-CN")],
-        provide: { [SESSION_FLOW as symbol]: flowWith(setup) },
-        stubs: { transition: false, "transition-group": false },
-      },
-      attachTo: document.body,
-    });
+    wrapper = mountSignedIn(DutyView, signedIn(setup));
     await settle();
     return wrapper;
   }

@@ -25,11 +25,3 @@ export function useDutyStations() {
 
   return { scope, stations, failure, picked, stationCode, load };
 }
-
-/** What a dialog needs to name or choose the station of a new record. */
-export interface StationChoice {
-  /** The station already chosen on the screen, or null (office, 全部联络站). */
-  fixed: string | null;
-  /** The office's stations to choose from. */
-  stations: PlatformView[];
-}

@@ -3,13 +3,11 @@
 // removed back to the weekday rule (off null) after a confirmation; a file is chosen or its path pasted and
 // imported after a confirmation, and Rust's refusal is shown; a clerk sees it read-only.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
-import { reactive } from "vue";
+import { flushPromises, type VueWrapper } from "@vue/test-utils";
 import * as ipc from "../../ipc";
 import type { CalendarYearView, Role } from "../../ipc";
-import { createAppI18n } from "../../i18n";
-import { SESSION_FLOW, type FlowState, type SessionFlow } from "../../session/flow";
-import { ADMIN, SETUP } from "../../test/fixtures";
+import { SETUP } from "../../test/fixtures";
+import { $, confirmBox, inputOf, mountSignedIn, settle, signedIn, typeInto } from "../../test/dom";
 import CalendarPanel from "./CalendarPanel.vue";
 
 vi.mock("../../ipc", async (importOriginal) => {
@@ -44,51 +42,13 @@ const Y2027_IMPORTED: CalendarYearView = {
   covered_years: [2025, 2026, 2027],
 };
 
-function flowAs(role: Role): SessionFlow {
-  const state = reactive<FlowState>({
-    phase: "signed-in",
-    setup: { ...SETUP },
-    session: { ...ADMIN, role },
-    error: null,
-    lockedByIdle: false,
-    lastLogin: ADMIN.login,
-  });
-  return { state } as unknown as SessionFlow;
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await flushPromises();
-    await new Promise((r) => setTimeout(r, 60));
-  }
-}
-
-const $ = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const input = (id: string) => {
-  const el = $(id)!;
-  return (el instanceof HTMLInputElement ? el : el.querySelector("input"))!;
-};
-async function type(id: string, value: string): Promise<void> {
-  const el = input(id);
-  el.value = value;
-  el.dispatchEvent(new Event("input"));
-  await flushPromises();
-}
+const settlePanel = () => settle(3, 60);
 const rows = () =>
   Array.from($("calendar-days")!.querySelectorAll("tbody tr.el-table__row")).map((tr) =>
     Array.from(tr.querySelectorAll("td"))
       .slice(0, 3)
       .map((td) => td.textContent?.trim() ?? ""),
   );
-async function confirmBox(): Promise<string> {
-  await settle();
-  const boxes = document.body.querySelectorAll(".el-message-box");
-  const box = boxes[boxes.length - 1]!;
-  const text = box.textContent ?? "";
-  (box.querySelector(".el-message-box__btns .el-button--primary") as HTMLButtonElement).click();
-  await settle();
-  return text;
-}
 
 describe("节假日日历", { timeout: 30_000 }, () => {
   let wrapper: VueWrapper | undefined;
@@ -105,14 +65,7 @@ describe("节假日日历", { timeout: 30_000 }, () => {
   });
 
   async function mountAs(role: Role): Promise<void> {
-    wrapper = mount(CalendarPanel, {
-      global: {
-        plugins: [createAppI18n("zh-CN")],
-        provide: { [SESSION_FLOW as symbol]: flowAs(role) },
-        stubs: { transition: false, "transition-group": false },
-      },
-      attachTo: document.body,
-    });
+    wrapper = mountSignedIn(CalendarPanel, signedIn(SETUP, role));
     await flushPromises();
   }
 
@@ -145,17 +98,17 @@ describe("节假日日历", { timeout: 30_000 }, () => {
   it("adds a day and removes one back to the weekday rule after asking", async () => {
     await mountAs("admin");
     $("calendar-add")!.click();
-    await settle();
+    await settlePanel();
     const picker = wrapper!.findAllComponents({ name: "ElDatePicker" })[0]!;
     picker.vm.$emit("update:modelValue", "2026-10-01");
-    await type("day-name", "国庆节");
+    await typeInto("day-name", "国庆节");
     $("day-save")!.click();
-    await settle();
+    await settlePanel();
     expect(rust.calendarSetDay).toHaveBeenCalledWith("2026-10-01", true, "国庆节");
     expect(rust.calendarYear).toHaveBeenLastCalledWith(2026);
 
     $("calendar-remove-2026-01-04")!.click();
-    expect(await confirmBox()).toContain("是否确认删除2026-01-04“元旦”？删除后该日按周末规则计算。");
+    expect(await confirmBox(settlePanel)).toContain("是否确认删除2026-01-04“元旦”？删除后该日按周末规则计算。");
     expect(rust.calendarSetDay).toHaveBeenLastCalledWith("2026-01-04", null, "元旦");
   });
 
@@ -163,10 +116,10 @@ describe("节假日日历", { timeout: 30_000 }, () => {
     rust.calendarSetDay.mockRejectedValueOnce(new ipc.IpcCallError("invalid", "2026-10-06 是工作日，不能设为调休上班"));
     await mountAs("admin");
     $("calendar-edit-2026-01-04")!.click();
-    await settle();
-    await type("day-name", "元旦调休");
+    await settlePanel();
+    await typeInto("day-name", "元旦调休");
     $("day-save")!.click();
-    await settle();
+    await settlePanel();
     expect(rust.calendarSetDay).toHaveBeenCalledWith("2026-01-04", false, "元旦调休");
     expect($("day-error")?.textContent).toContain("2026-10-06 是工作日，不能设为调休上班");
   });
@@ -177,10 +130,10 @@ describe("节假日日历", { timeout: 30_000 }, () => {
     await mountAs("admin");
     $("calendar-choose")!.click();
     await flushPromises();
-    expect(input("calendar-path").value).toBe("/home/wf/2027.json");
+    expect(inputOf("calendar-path").value).toBe("/home/wf/2027.json");
     rust.calendarYear.mockImplementation(async (year) => structuredClone(year === 2027 ? Y2027_IMPORTED : Y2026));
     $("calendar-import-run")!.click();
-    expect(await confirmBox()).toContain("导入将替换该年已有的节假日安排");
+    expect(await confirmBox(settlePanel)).toContain("导入将替换该年已有的节假日安排");
     expect(rust.calendarImport).toHaveBeenCalledWith("/home/wf/2027.json");
     expect(document.body.querySelector(".el-message--success")?.textContent).toContain("已导入2027年日历：放假 28 天，调休上班 6 天");
     expect(rust.calendarYear).toHaveBeenLastCalledWith(2027);
@@ -192,14 +145,14 @@ describe("节假日日历", { timeout: 30_000 }, () => {
     rust.chooseCalendarFile.mockResolvedValue(null);
     rust.calendarImport.mockRejectedValue(new ipc.IpcCallError("invalid", "2027 年的日历没有任何日期，可能尚未公布，未导入"));
     await mountAs("admin");
-    await type("calendar-path", "/tmp/pasted.json");
+    await typeInto("calendar-path", "/tmp/pasted.json");
     $("calendar-choose")!.click();
     await flushPromises();
-    expect(input("calendar-path").value).toBe("/tmp/pasted.json");
+    expect(inputOf("calendar-path").value).toBe("/tmp/pasted.json");
     $("calendar-import-run")!.click();
-    await confirmBox();
+    await confirmBox(settlePanel);
     expect(rust.calendarImport).toHaveBeenCalledWith("/tmp/pasted.json");
-    await settle();
+    await settlePanel();
     const texts = Array.from(document.body.querySelectorAll(".el-message-box")).map((b) => b.textContent ?? "");
     expect(texts.some((t) => t.includes("2027 年的日历没有任何日期"))).toBe(true);
   });

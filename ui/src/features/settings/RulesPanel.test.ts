@@ -4,19 +4,14 @@
 // `ladder[1].offset_working_days` shows under that row; categories are added and saved as a whole; a clerk sees
 // everything read-only with a note and no buttons.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
-import { reactive } from "vue";
+import { flushPromises, type VueWrapper } from "@vue/test-utils";
 import * as ipc from "../../ipc";
 import type { Role, RulesView } from "../../ipc";
-import type { ComposerTranslation } from "vue-i18n";
-import { createAppI18n } from "../../i18n";
-import { SESSION_FLOW, type FlowState, type SessionFlow } from "../../session/flow";
-import { ADMIN, SETUP } from "../../test/fixtures";
+import { SETUP } from "../../test/fixtures";
+import { $, confirmBox, inputOf, mountSignedIn, settle, signedIn, typeInto } from "../../test/dom";
 import RulesPanel from "./RulesPanel.vue";
 import { offsetLabel } from "./rulesFormat";
-
-/** The app's translate function, as the components get it from useI18n(). */
-const translator = (locale: "zh-CN" | "en") => createAppI18n(locale).global.t as unknown as ComposerTranslation;
+import { translator } from "../../test/i18n";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
@@ -50,51 +45,11 @@ const RULES: RulesView = {
   ],
 };
 
-function flowAs(role: Role): SessionFlow {
-  const state = reactive<FlowState>({
-    phase: "signed-in",
-    setup: { ...SETUP },
-    session: { ...ADMIN, role },
-    error: null,
-    lockedByIdle: false,
-    lastLogin: ADMIN.login,
-  });
-  return { state } as unknown as SessionFlow;
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await flushPromises();
-    await new Promise((r) => setTimeout(r, 60));
-  }
-}
-
-const $ = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const input = (id: string) => {
-  const el = $(id)!;
-  return (el instanceof HTMLInputElement ? el : el.querySelector("input"))!;
-};
-async function type(id: string, value: string): Promise<void> {
-  const el = input(id);
-  el.value = value;
-  el.dispatchEvent(new Event("input"));
-  el.dispatchEvent(new Event("change"));
-  await flushPromises();
-}
+const settlePanel = () => settle(3, 60);
 const rowsOf = (id: string) =>
   Array.from($(id)!.querySelectorAll("tbody tr.el-table__row")).map((tr) =>
     Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? ""),
   );
-
-/** The primary button of the open ElMessageBox. */
-async function confirmBox(): Promise<string> {
-  await settle();
-  const box = document.body.querySelector(".el-message-box")!;
-  const text = box.textContent ?? "";
-  (box.querySelector(".el-message-box__btns .el-button--primary") as HTMLButtonElement).click();
-  await settle();
-  return text;
-}
 
 describe("办理规则", { timeout: 30_000 }, () => {
   let wrapper: VueWrapper | undefined;
@@ -114,14 +69,7 @@ describe("办理规则", { timeout: 30_000 }, () => {
   });
 
   async function mountAs(role: Role): Promise<void> {
-    wrapper = mount(RulesPanel, {
-      global: {
-        plugins: [createAppI18n("zh-CN")],
-        provide: { [SESSION_FLOW as symbol]: flowAs(role) },
-        stubs: { transition: false, "transition-group": false },
-      },
-      attachTo: document.body,
-    });
+    wrapper = mountSignedIn(RulesPanel, signedIn(SETUP, role));
     await flushPromises();
   }
 
@@ -143,7 +91,7 @@ describe("办理规则", { timeout: 30_000 }, () => {
     );
     await mountAs("admin");
     $("limit-add")!.click();
-    await settle();
+    await settlePanel();
     const selects = wrapper!.findAllComponents({ name: "ElSelect" });
     selects.find((s) => s.find('[data-testid="limit-category"]').exists() || s.attributes("data-testid") === "limit-category")!
       .vm.$emit("update:modelValue", "城乡建设");
@@ -151,16 +99,16 @@ describe("办理规则", { timeout: 30_000 }, () => {
     step.vm.$emit("update:modelValue", "handle");
     step.vm.$emit("change", "handle");
     await flushPromises();
-    await type("limit-amount", "400");
+    await typeInto("limit-amount", "400", true);
     $("limit-save")!.click();
-    await settle();
+    await settlePanel();
     expect(rust.setTimeLimit).toHaveBeenCalledWith({ category: "城乡建设", step: "handle", amount: 400, unit: "working_days" });
     const item = $("limit-amount")!.closest(".el-form-item")!;
     expect(item.querySelector(".el-form-item__error")?.textContent).toContain("时限不能超过 365");
 
-    await type("limit-amount", "20");
+    await typeInto("limit-amount", "20", true);
     $("limit-save")!.click();
-    await settle();
+    await settlePanel();
     expect(rust.setTimeLimit).toHaveBeenLastCalledWith({ category: "城乡建设", step: "handle", amount: 20, unit: "working_days" });
     expect(rust.rulesView).toHaveBeenCalledTimes(2); // read again after the save
   });
@@ -168,7 +116,7 @@ describe("办理规则", { timeout: 30_000 }, () => {
   it("asks before deleting an override, then clears it", async () => {
     await mountAs("admin");
     $("limit-remove-0")!.click();
-    const text = await confirmBox();
+    const text = await confirmBox(settlePanel);
     expect(text).toContain("是否确认删除“教育”类别“办理”环节的单独时限？");
     expect(rust.clearTimeLimit).toHaveBeenCalledWith("教育", "handle");
     expect(rust.rulesView).toHaveBeenCalledTimes(2);
@@ -185,9 +133,9 @@ describe("办理规则", { timeout: 30_000 }, () => {
     await flushPromises();
     $("ladder-add")!.click();
     await flushPromises();
-    await type("ladder-name-3", "县人大常委会督办");
+    await typeInto("ladder-name-3", "县人大常委会督办", true);
     $("ladder-save")!.click();
-    await settle();
+    await settlePanel();
     expect(rust.setEscalationLadder).toHaveBeenCalledWith([
       { level: 0, code: "warn", name: "临期提醒", offset_working_days: -3 },
       { level: 1, code: "office", name: "人大机关督办", offset_working_days: 5 },
@@ -201,9 +149,9 @@ describe("办理规则", { timeout: 30_000 }, () => {
   it("asks before removing a level and saves what is left", async () => {
     await mountAs("admin");
     $("ladder-remove-2")!.click();
-    expect(await confirmBox()).toContain("是否确认删除督办层级“人大机关督办”？");
+    expect(await confirmBox(settlePanel)).toContain("是否确认删除督办层级“人大机关督办”？");
     $("ladder-save")!.click();
-    await settle();
+    await settlePanel();
     expect(rust.setEscalationLadder).toHaveBeenCalledWith([
       { level: 0, code: "warn", name: "临期提醒", offset_working_days: -3 },
       { level: 1, code: "station_head", name: "站长督办", offset_working_days: 1 },
@@ -218,7 +166,7 @@ describe("办理规则", { timeout: 30_000 }, () => {
     await mountAs("office_staff");
     $("category-add")!.click();
     await flushPromises();
-    await type("category-name-3", "教育");
+    await typeInto("category-name-3", "教育", true);
     $("category-up-3")!.click();
     await flushPromises();
     $("category-up-2")!.click();
@@ -226,14 +174,14 @@ describe("办理规则", { timeout: 30_000 }, () => {
     $("category-up-1")!.click();
     await flushPromises();
     $("categories-save")!.click();
-    await settle();
+    await settlePanel();
     expect(rust.setCategories).toHaveBeenCalledWith([
       { name: "教育", suggested_route: "assign" },
       { name: "城乡建设", suggested_route: "assign" },
       { name: "教育", suggested_route: "assign" },
       { name: "政策咨询", suggested_route: "on_spot" },
     ]);
-    const item = input("category-name-0").closest(".el-form-item")!;
+    const item = inputOf("category-name-0").closest(".el-form-item")!;
     expect(item.querySelector(".el-form-item__error")?.textContent).toContain("类别“教育”重复");
   });
 
@@ -243,7 +191,7 @@ describe("办理规则", { timeout: 30_000 }, () => {
     for (const id of ["limit-add", "limit-remove-0", "ladder-save", "ladder-add", "categories-save", "category-add"]) {
       expect($(id), id).toBeNull();
     }
-    expect(input("ladder-name-0").disabled).toBe(true);
+    expect(inputOf("ladder-name-0").disabled).toBe(true);
     expect(rowsOf("limits-overrides")).toHaveLength(1);
   });
 

@@ -12,6 +12,7 @@ import { SESSION_FLOW, type FlowState, type SessionFlow } from "../../session/fl
 import { ADMIN, SETUP, deferred } from "../../test/fixtures";
 import MatterPreview from "./MatterPreview.vue";
 import VisitForm from "./VisitForm.vue";
+import { ASSIGN_PREVIEW } from "./testData";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
@@ -19,15 +20,6 @@ vi.mock("../../ipc", async (importOriginal) => {
 });
 const deadlinePreview = vi.mocked(ipc.deadlinePreview);
 
-const ASSIGN: DeadlinePreview = {
-  suggested_route: "assign",
-  route_label: "交办",
-  steps: [
-    { step_label: "研判分流", limit_label: "2个工作日", due_on: "2026-12-01" },
-    { step_label: "办理", limit_label: "15个工作日", due_on: "2026-12-16" },
-  ],
-  calendar_covers: true,
-};
 const SUGGESTION: DeadlinePreview = {
   suggested_route: "suggestion",
   route_label: "转代表建议",
@@ -63,7 +55,7 @@ describe("MatterPreview", { timeout: 20_000 }, () => {
   });
 
   it("shows the route and deadlines, and the warning when the calendar does not cover a date", async () => {
-    deadlinePreview.mockImplementation(async (c) => (c === "城乡建设" ? ASSIGN : SUGGESTION));
+    deadlinePreview.mockImplementation(async (c) => (c === "城乡建设" ? ASSIGN_PREVIEW : SUGGESTION));
     mountPreview("城乡建设");
     await flushPromises();
     expect(deadlinePreview).toHaveBeenCalledWith("城乡建设");
@@ -90,7 +82,7 @@ describe("MatterPreview", { timeout: 20_000 }, () => {
     await flushPromises();
     expect(line().text()).toContain("转代表建议");
 
-    slow.resolve(ASSIGN); // the answer for 教育 arrives last
+    slow.resolve(ASSIGN_PREVIEW); // the answer for 教育 arrives last
     await flushPromises();
     expect(line().text()).toContain("转代表建议");
     expect(line().text()).not.toContain("交办");
@@ -104,7 +96,7 @@ describe("MatterPreview", { timeout: 20_000 }, () => {
   });
 
   it("appears under the matter row of 接待登记 once its category is picked", async () => {
-    deadlinePreview.mockResolvedValue(ASSIGN);
+    deadlinePreview.mockResolvedValue(ASSIGN_PREVIEW);
     const state = reactive<FlowState>({
       phase: "signed-in",
       setup: { ...SETUP },

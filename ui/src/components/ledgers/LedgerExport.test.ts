@@ -3,14 +3,12 @@
 // then writes with kind, station, period and path; a cancelled save dialog does nothing; success shows
 // 已导出 N 行：path and leaves the path on the page; Rust's refusal is shown in the dialog.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
-import { reactive } from "vue";
+import { flushPromises, type VueWrapper } from "@vue/test-utils";
 import { ElSelect } from "element-plus";
 import * as ipc from "../../ipc";
 import type { InstallationSetup, PlatformView } from "../../ipc";
-import { createAppI18n } from "../../i18n";
-import { SESSION_FLOW, type FlowState, type SessionFlow } from "../../session/flow";
-import { ADMIN, SETUP } from "../../test/fixtures";
+import { SETUP } from "../../test/fixtures";
+import { $, mountSignedIn, signedIn } from "../../test/dom";
 import LedgerExport from "./LedgerExport.vue";
 import { defaultPeriod, periodString } from "./period";
 
@@ -25,20 +23,6 @@ const STATION: PlatformView = {
   code: "XH-01",
   name: "湛河区光明路联络站",
 } as PlatformView;
-
-function flowWith(setup: InstallationSetup): SessionFlow {
-  const state = reactive<FlowState>({
-    phase: "signed-in",
-    setup,
-    session: { ...ADMIN },
-    error: null,
-    lockedByIdle: false,
-    lastLogin: ADMIN.login,
-  });
-  return { state } as unknown as SessionFlow;
-}
-
-const $ = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 describe("导出台账", { timeout: 20_000 }, () => {
   let wrapper: VueWrapper | undefined;
@@ -56,15 +40,7 @@ describe("导出台账", { timeout: 20_000 }, () => {
   });
 
   async function mountAs(kind: "visits" | "matters", setup: InstallationSetup): Promise<void> {
-    wrapper = mount(LedgerExport, {
-      props: { kind },
-      global: {
-        plugins: [createAppI18n("zh-CN")],
-        provide: { [SESSION_FLOW as symbol]: flowWith(setup) },
-        stubs: { transition: false },
-      },
-      attachTo: document.body,
-    });
+    wrapper = mountSignedIn(LedgerExport, signedIn(setup), { kind });
     await flushPromises();
     $("ledger-export-open")!.click();
     await flushPromises();

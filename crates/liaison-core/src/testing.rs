@@ -114,3 +114,21 @@ pub fn signed_in_as(store: &mut Store, role: crate::operators::Role) -> crate::o
     store.write(&admin.operator(), |w| account::create_operator(w, &admin, &new)).unwrap();
     sign_in(store, &login, &format!("{login}pass1")).unwrap()
 }
+
+/// A visit at XH-01 (the small roster's station) by 李秀英 (phone `phone`, may be empty) raising one matter, 路灯不亮
+/// (城乡建设), first-responded by 张明新: the smallest visit a workflow test needs.
+pub fn one_matter_visit(phone: &str) -> crate::workflow::VisitInput {
+    use crate::workflow::{CitizenInput, MatterInput, VisitInput};
+    VisitInput {
+        station_code: "XH-01".into(),
+        channel: "来访".into(),
+        citizens: vec![CitizenInput { name: "李秀英".into(), phone: phone.into(), ..Default::default() }],
+        matters: vec![MatterInput {
+            title: "路灯不亮".into(),
+            category: "城乡建设".into(),
+            first_responder: "张明新".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}

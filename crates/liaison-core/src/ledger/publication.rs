@@ -76,31 +76,19 @@ mod tests {
     use crate::ledger::Period;
     use crate::testing::{small_roster, temp_store};
     use crate::workflow::units::UnitInput;
-    use crate::workflow::{CitizenInput, MatterInput, Rating, VisitInput, act, register};
+    use crate::workflow::{Rating, act, register};
 
     #[test]
     fn only_published_matters_are_listed_and_no_personal_data_or_title_appears() {
         let mut t = temp_store();
         small_roster(&mut t.store);
-        let visit = VisitInput {
-            station_code: "XH-01".into(),
-            channel: "来访".into(),
-            citizens: vec![CitizenInput {
-                name: "李秀英".into(),
-                phone: "13912345678".into(),
-                address: "光明路12号".into(),
-                ..Default::default()
-            }],
-            matters: ["李秀英家门口路灯不亮", "垃圾清运不及时"]
-                .map(|title| MatterInput {
-                    title: title.into(),
-                    category: "城乡建设".into(),
-                    first_responder: "张明新".into(),
-                    ..Default::default()
-                })
-                .to_vec(),
-            ..Default::default()
-        };
+        // Two matters; the first one's title names the citizen, which must never reach the list.
+        let mut visit = crate::testing::one_matter_visit("13912345678");
+        visit.citizens[0].address = "光明路12号".into();
+        visit.matters[0].title = "李秀英家门口路灯不亮".into();
+        let mut rubbish = visit.matters[0].clone();
+        rubbish.title = "垃圾清运不及时".into();
+        visit.matters.push(rubbish);
         let published = "光明路路灯已全部修复";
         t.store
             .write("clerk", |w| {

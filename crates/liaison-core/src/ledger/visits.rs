@@ -242,26 +242,13 @@ mod reveal_tests {
     use super::*;
     use crate::ledger::Period;
     use crate::testing::{signed_in_as, small_roster, temp_store};
-    use crate::workflow::{MatterInput, VisitInput, register};
+    use crate::workflow::register;
 
     #[test]
     fn a_revealed_ledger_needs_a_permitted_role_and_a_reason_and_is_audited() {
         let mut t = temp_store();
         small_roster(&mut t.store);
-        let visit = VisitInput {
-            station_code: "XH-01".into(),
-            channel: "来访".into(),
-            citizens: vec![CitizenInput {
-                name: "李秀英".into(), phone: "13912345678".into(), ..Default::default()
-            }],
-            matters: vec![MatterInput {
-                title: "路灯不亮".into(),
-                category: "城乡建设".into(),
-                first_responder: "张明新".into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
+        let visit = crate::testing::one_matter_visit("13912345678");
         t.store.write("clerk", |w| register(w, &visit)).unwrap();
         let scope = LedgerScope { station_code: Some("XH-01".into()), period: Period::year(2026).unwrap() };
         let audits =

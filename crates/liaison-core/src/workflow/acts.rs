@@ -239,25 +239,14 @@ fn check_holder(history: &Fold, unit: &mut String, issues: &mut Vec<FieldIssue>)
 mod role_tests {
     use super::*;
     use crate::testing::{signed_in_as, small_roster, temp_store};
+    use crate::workflow::register;
     use crate::workflow::units::{self, UnitInput};
-    use crate::workflow::{CitizenInput, MatterInput, VisitInput, register};
 
     /// A store with one matter assigned to 住建局 (so an extension is possible), and its code.
     fn assigned_matter() -> (crate::testing::TestStore, String) {
         let mut t = temp_store();
         small_roster(&mut t.store);
-        let visit = VisitInput {
-            station_code: "XH-01".into(),
-            channel: "来访".into(),
-            citizens: vec![CitizenInput { name: "李秀英".into(), ..Default::default() }],
-            matters: vec![MatterInput {
-                title: "路灯不亮".into(),
-                category: "城乡建设".into(),
-                first_responder: "张明新".into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
+        let visit = crate::testing::one_matter_visit("");
         let code = t
             .store
             .write("clerk", |w| {

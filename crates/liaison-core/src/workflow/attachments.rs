@@ -209,22 +209,11 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttachmentView> {
 mod tests {
     use super::*;
     use crate::testing::{small_roster, temp_store};
-    use crate::workflow::{CitizenInput, MatterInput, VisitInput, register};
+    use crate::workflow::register;
 
     fn matter(t: &mut crate::testing::TestStore) -> String {
         small_roster(&mut t.store);
-        let visit = VisitInput {
-            station_code: "XH-01".into(),
-            channel: "来访".into(),
-            citizens: vec![CitizenInput { name: "李秀英".into(), ..Default::default() }],
-            matters: vec![MatterInput {
-                title: "路灯不亮".into(),
-                category: "城乡建设".into(),
-                first_responder: "张明新".into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
+        let visit = crate::testing::one_matter_visit("");
         t.store.write("clerk", |w| register(w, &visit)).unwrap().matters[0].code.clone()
     }
 

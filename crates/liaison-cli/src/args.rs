@@ -74,6 +74,9 @@ pub enum Command {
     /// Duty and activities (进站履职): the rota, activities with attendance, leaders' visits, duty files.
     #[command(subcommand)]
     Duty(DutyCommand),
+    /// QR codes: deputy cards, platform posters and A4 sheets of cards (PDF with vector codes, subset fonts).
+    #[command(subcommand)]
+    Qr(QrCommand),
     /// The audit log, newest first: reveals of personal data, setup changes, operator management.
     Audit {
         /// Only this action (e.g. `reveal`).
@@ -306,6 +309,178 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("日期“{s}”无法识别，应为 YYYY-MM-DD"))
 }
 
+/// `liaison qr …` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum QrCommand {
+    /// Deputy cards (CR80, 85.6 × 54 mm, one page each; `--back` adds the pledge after each front) as PDF.
+    Cards(QrCardsArgs),
+    /// Platform posters (A4, the code large, 扫码反映意见建议) as PDF.
+    Posters(QrPostersArgs),
+    /// A4 sheets of deputy cards, 2 × 5 a page with crop marks, as one PDF.
+    Sheet(QrSheetArgs),
+    /// Tell a genuine signed code from a forged one, offline: prints 真实 / 伪造 / 未签名 / 非本市 (exit 0 only when
+    /// genuine).
+    Verify {
+        /// The text a scanner read from the code (quote it: it contains `?` and `&`).
+        text: String,
+        /// The office's public key file (office.pub; default: the key in this installation's settings).
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+    },
+    /// Make the office's signing key pair: DIR/office.key (private, mode 0600) and DIR/office.pub, and record the
+    /// public key in this installation's settings. Never overwrites an existing key.
+    Keygen {
+        /// The directory for office.key and office.pub.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Who signs in to record the public key (an administrator once operators exist).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// What the codes carry: the URL templates of the city's online channel.
+    #[command(subcommand)]
+    Url(QrUrlCommand),
+    /// A zip of one PNG (300 dpi) and one SVG per deputy and per platform, named like D000001-张明新.png.
+    Codes(QrCodesArgs),
+}
+
+/// `liaison qr url …`.
+#[derive(Debug, Subcommand)]
+pub enum QrUrlCommand {
+    /// Print the templates (and whether they are still the example ones).
+    Show,
+    /// Set the templates, e.g. `--deputy 'https://rd.pds.gov.cn/d/{deputy_code}' --station
+    /// 'https://rd.pds.gov.cn/s/{station_code}'` (either may be left out).
+    Set {
+        /// The deputies' URL, with exactly one {deputy_code}.
+        #[arg(long, value_name = "TEMPLATE")]
+        deputy: Option<String>,
+        /// The platforms' URL, with exactly one {station_code}.
+        #[arg(long, value_name = "TEMPLATE")]
+        station: Option<String>,
+        /// Who signs in (an administrator once operators exist).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+}
+
+/// `liaison qr codes`: which codes, how signed, where to.
+#[derive(Debug, Args)]
+pub struct QrCodesArgs {
+    /// One platform and the serving deputies grouped at it.
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["all", "deputies"])]
+    pub station: Option<String>,
+    /// Every open platform and every serving deputy.
+    #[arg(long, conflicts_with = "deputies")]
+    pub all: bool,
+    /// These deputies (repeatable).
+    #[arg(long = "deputy", value_name = "CODE")]
+    pub deputies: Vec<String>,
+    /// At most this many codes.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Sign every code with this office private key (office.key).
+    #[arg(long, value_name = "FILE")]
+    pub sign_key: Option<PathBuf>,
+    /// The signature version printed on signed codes.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub sign_version: u32,
+    /// Error correction Q (25 %) instead of M (15 %).
+    #[arg(long)]
+    pub ec_q: bool,
+    /// PNG pixels per module (at 300 dpi; 10 ≈ 0.85 mm).
+    #[arg(long, value_name = "PX", default_value_t = 10)]
+    pub module_px: u32,
+    /// The .zip to write (replaced if it exists, only once the batch is complete).
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// Which deputies get cards.
+#[derive(Debug, Args)]
+pub struct QrDeputiesArgs {
+    /// This deputy (repeatable).
+    #[arg(long = "deputy", value_name = "CODE")]
+    pub deputies: Vec<String>,
+    /// The serving deputies grouped at this station (repeatable).
+    #[arg(long = "station", value_name = "CODE")]
+    pub stations: Vec<String>,
+    /// Every serving deputy of the roster.
+    #[arg(long)]
+    pub all: bool,
+    /// At most this many cards.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// The province, for provincial deputies' lines (e.g. 河南省).
+    #[arg(long)]
+    pub province: Option<String>,
+}
+
+/// The PDF and its fonts.
+#[derive(Debug, Args)]
+pub struct QrPdfArgs {
+    /// The .pdf file to write (replaced if it exists).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// A CJK font file to use instead of the system's (TTF/OTF/TTC).
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+    /// A font file to try for rare characters the main font lacks (repeatable).
+    #[arg(long = "fallback-font", value_name = "FILE")]
+    pub fallback_fonts: Vec<PathBuf>,
+    /// Error correction Q (25 %) instead of M (15 %): for cards that get worn and posters outdoors.
+    #[arg(long)]
+    pub ec_q: bool,
+}
+
+/// `liaison qr cards`.
+#[derive(Debug, Args)]
+pub struct QrCardsArgs {
+    /// Which deputies.
+    #[command(flatten)]
+    pub select: QrDeputiesArgs,
+    /// The PDF.
+    #[command(flatten)]
+    pub pdf: QrPdfArgs,
+    /// Print the back (履职承诺) after each front.
+    #[arg(long)]
+    pub back: bool,
+    /// The pledge text on the back (default: the standard pledge).
+    #[arg(long)]
+    pub pledge: Option<String>,
+}
+
+/// `liaison qr posters`.
+#[derive(Debug, Args)]
+pub struct QrPostersArgs {
+    /// This platform (repeatable).
+    #[arg(long = "station", value_name = "CODE")]
+    pub stations: Vec<String>,
+    /// Every open platform.
+    #[arg(long)]
+    pub all: bool,
+    /// At most this many posters.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// The PDF.
+    #[command(flatten)]
+    pub pdf: QrPdfArgs,
+}
+
+/// `liaison qr sheet`.
+#[derive(Debug, Args)]
+pub struct QrSheetArgs {
+    /// Which deputies.
+    #[command(flatten)]
+    pub select: QrDeputiesArgs,
+    /// The PDF.
+    #[command(flatten)]
+    pub pdf: QrPdfArgs,
+    /// Group the cards by station, each station from a new page with its name on top (default: roster order).
+    #[arg(long)]
+    pub by_station: bool,
+}
+
 /// Ledger subcommands.
 #[derive(Debug, Subcommand)]
 pub enum LedgerCommand {
@@ -353,6 +528,8 @@ pub enum BenchTarget {
     Import,
     /// The 工作台 queues, the matter list and the matters ledger on a city-year (≈80,000 matters).
     Queues,
+    /// QR codes: encoding alone, PNGs, SVGs and the zip batch of 9,000 codes (the city's deputies).
+    Qr,
 }
 
 /// Search options.

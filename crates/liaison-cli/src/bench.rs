@@ -2,6 +2,7 @@
 //! ms over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s) and the 工作台's on a city-year
 //! ([`queues`]). The same workloads back the divan benches in `benches/`.
 
+pub mod qr;
 pub mod queues;
 
 use std::path::Path;
@@ -42,6 +43,10 @@ pub fn run(
         BenchTarget::Queues => {
             let figures = queues::queues_bench(db, runs.max(1))?;
             crate::output::emit(json, &figures, queues::print_queues)
+        }
+        BenchTarget::Qr => {
+            let figures = qr::qr_bench()?;
+            crate::output::emit(json, &figures, qr::print_qr)
         }
     }
 }

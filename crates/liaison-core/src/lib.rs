@@ -9,6 +9,7 @@
 //! - [`calendar`]: the official working-day calendar (holidays, 调休) that deadlines are counted in;
 //! - [`operators`]: the people who sign in, their roles and sessions; [`setup`]: this installation's mode and
 //!   station; [`first_run`]: the first administrator, the setup and the demo city on a fresh database;
+//!   [`qr_settings`]: what this installation's QR codes carry (URL templates, the office's public key);
 //! - [`workflow`]: visits and matters under the first-responder rule, deadlines, escalation, buck-passing signals;
 //! - [`duty`]: duty and activities (进站履职): the rota, activities and attendance, leaders' visits and their
 //!   coverage, each deputy's duty file (履职档案);
@@ -31,6 +32,7 @@ pub mod import;
 pub mod ledger;
 pub mod operators;
 pub mod paths;
+pub mod qr_settings;
 pub mod roster;
 pub mod search;
 pub mod setup;

@@ -4,7 +4,28 @@
 //! both call it. Modules:
 //! - [`matrix`] — a text to a QR module matrix (error correction M or Q for print, a quiet zone that survives
 //!   cutting); the one encoder every output format draws from.
+//! - [`payload`] — the text a code carries: a URL from the office's template, stable codes only;
+//!   [`signing`] — the office's optional Ed25519 signature on it, and [`signing::verify`].
+//! - [`png`] (1-bit, 300 dpi) and [`svg`] (one vector path) — a code as an image; [`file_name`] — names that say
+//!   who a file is for, safe on Windows; [`batch`] — a zip of them for a station or the city, with progress and
+//!   cancel.
+//! - [`fonts`] — the system's CJK font (or the one picked in 设置) with fallbacks for rare characters, text split
+//!   into runs by glyph coverage, a clear error naming a character no font has.
+//! - [`card`] (CR80 deputy card, front and back), [`poster`] (A4 platform poster), [`sheet`] (A4, 2 × 5 cards
+//!   with crop marks, by station, progress and cancel) — PDFs written with krilla: subset fonts, vector codes.
 
+pub mod batch;
+pub mod card;
+mod draw;
+pub mod file_name;
+pub mod fonts;
 pub mod matrix;
+pub mod payload;
+pub mod pdf;
+pub mod png;
+pub mod poster;
+pub mod sheet;
+pub mod signing;
+pub mod svg;
 
 pub use matrix::{Ec, QrMatrix, encode};

@@ -69,7 +69,7 @@ mod tests {
     fn a_url_encodes_to_a_square_matrix_with_finder_patterns() {
         let m = encode("https://rd.pds.gov.cn/d/D000001", Ec::M).unwrap();
         assert_eq!(m.modules.len(), m.size * m.size);
-        assert!(m.size >= 21 && (m.size - 17) % 4 == 0, "a QR version's size: {}", m.size);
+        assert!(m.size >= 21 && (m.size - 17).is_multiple_of(4), "a QR version's size: {}", m.size);
         // The top-left finder pattern: a dark 7×7 ring around a light ring around a dark 3×3 core.
         assert!(m.dark(0, 0) && m.dark(6, 0) && m.dark(0, 6) && m.dark(6, 6));
         assert!(!m.dark(1, 1) && m.dark(3, 3));

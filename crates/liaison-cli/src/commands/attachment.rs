@@ -52,7 +52,7 @@ fn print_list(list: &Vec<AttachmentView>) {
 mod tests {
     //! A file attached from the command line, listed, saved back byte for byte, and a disguised file refused.
 
-    use liaison_core::workflow::{self, CitizenInput, MatterInput, VisitInput, attachments};
+    use liaison_core::workflow::attachments;
 
     use crate::testing::{run, station};
 
@@ -61,20 +61,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.db");
         station(&db, "光明路联络站");
-        let visit = VisitInput {
-            station_code: "XH-01".into(),
-            channel: "来访".into(),
-            citizens: vec![CitizenInput { name: "李秀英".into(), ..Default::default() }],
-            matters: vec![MatterInput {
-                title: "路灯不亮".into(),
-                category: "城乡建设".into(),
-                first_responder: "张明新".into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
-        let mut store = liaison_core::Store::open(&db).unwrap();
-        let code = store.write("test", |w| workflow::register(w, &visit)).unwrap().matters[0].code.clone();
+        let visit = ["visit", "add", "--station", "XH-01", "--citizen", "李秀英", "--first-responder", "张明新"];
+        assert_eq!(run(&db, &[&visit[..], &["--matter", "路灯不亮||城乡建设"]].concat()), 0);
+        let store = liaison_core::Store::open(&db).unwrap();
+        let code = store.conn().query_row("SELECT code FROM matters", [], |r| r.get::<_, String>(0)).unwrap();
         drop(store);
 
         let pdf = dir.path().join("回复函.pdf");

@@ -8,6 +8,8 @@ mod duty;
 mod ledger;
 mod matter;
 mod operator;
+mod qr;
+mod qr_codes;
 mod roster;
 mod search;
 pub mod secrets;
@@ -79,6 +81,9 @@ pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure
         Command::Ledger(cmd) => ledger::run(&store, cmd, cli.json),
         Command::Unit(cmd) => unit::run(&mut store, cmd, &operator, cli.json),
         Command::Duty(cmd) => duty::run(&mut store, cmd, &operator, cli.json),
+        // verify, keygen, url and codes (the QR side) write settings or a zip; the PDF ones are in `qr`.
+        Command::Qr(cmd) if qr_codes::handles(cmd) => qr_codes::run(&mut store, cmd, &operator, secrets, cli.json),
+        Command::Qr(cmd) => qr::run(&store, cmd, cli.json),
         Command::Audit { action, limit } => audit::run(&store, action.as_deref(), *limit, cli.json),
         Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),
         Command::Setup(cmd) => setup::run(&mut store, cmd, &operator, secrets, cli.json),

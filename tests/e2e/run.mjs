@@ -422,6 +422,14 @@ async function act(browser, code, kind, fillDialog = async () => {}) {
   await transitionsDone(browser);
 }
 
+/** Waits until no Element Plus overlay (a drawer's or dialog's backdrop, possibly still fading out) is shown. */
+async function overlaysGone(browser) {
+  await browser.waitUntil(
+    async () => browser.execute(() => ![...document.querySelectorAll(".el-overlay")].some((o) => o.getClientRects().length > 0 && getComputedStyle(o).display !== "none")),
+    { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "an overlay stayed on the screen" },
+  );
+}
+
 /** Closes the open matter drawer (Esc) and waits until it is gone: it covers the list and the menu. */
 async function closeMatterDrawer(browser) {
   await browser.keys("Escape");
@@ -429,7 +437,7 @@ async function closeMatterDrawer(browser) {
     async () => browser.execute(() => ![...document.querySelectorAll('[data-testid="matter-code"]')].some((e) => e.getClientRects().length > 0)),
     { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "the matter drawer did not close" },
   );
-  await transitionsDone(browser);
+  await overlaysGone(browser);
 }
 
 /** Clicks the displayed element inside the test id's element whose text is exactly `label` (a radio, a tab). */
@@ -773,6 +781,7 @@ const scenarios = [
         async () => browser.execute(() => [...document.querySelectorAll('[data-testid="station-detail-name"]')].every((e) => e.getClientRects().length === 0)),
         { timeout: WAIT_TIMEOUT, interval: 100, timeoutMsg: "Esc did not close the platform drawer" },
       );
+      await overlaysGone(browser); // the drawer's fading overlay would take the next click
 
       await (await browser.$(byTestId("nav-settings"))).click();
       const minutes = await browser.$(`${byTestId("settings-idle-minutes")} input`);
@@ -873,6 +882,35 @@ const scenarios = [
       if (!row.some((c) => c.includes("重新办理"))) throw new Error(`its row does not say 重新办理: ${row.join("|")}`);
       if (cells.flat().some((c) => c.includes("13912345678"))) throw new Error("the citizen's phone is in the ledger");
       console.log(`     ledger ${file}: ${rows.length} rows`);
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "n-print-deputy-card",
+    description: "代表名册 → 张明新 → 二维码: the code is drawn, 打印代表卡 writes a PDF whose text has his name and whose code zbarimg reads back",
+    prepare: (db, { cli }) => demoCity(db, cli),
+    async run(browser, { savedDir }) {
+      await signIn(browser);
+      await openDeputies(browser);
+      const row = await findDeputyRow(browser, "zmx", "张明新");
+      await openDeputyDetail(browser, row, "张明新");
+      await (await browser.$(byTestId("deputy-tab-qr"))).click();
+      const payload = await waitForText(browser, "qr-payload", (t) => t.startsWith("http"), "the code's URL");
+      await (await browser.$(byTestId("qr-print"))).click();
+      const printed = await waitForText(browser, "qr-printed", (t) => t.includes(".pdf"), "the printed card");
+      const file = readdirSync(savedDir).find((f) => f.endsWith(".pdf"));
+      if (!file || !printed.includes(file)) throw new Error(`no card in ${savedDir} (page says ${printed})`);
+      const pdf = join(savedDir, file);
+      const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+      if (text.status !== 0 || !text.stdout.includes("张明新")) throw new Error(`pdftotext: ${text.stderr || text.stdout}`);
+      const page = join(savedDir, "page");
+      const raster = spawnSync("pdftoppm", ["-r", "300", "-png", "-f", "1", "-l", "1", pdf, page], { encoding: "utf8" });
+      if (raster.status !== 0) throw new Error(`pdftoppm: ${raster.stderr}`);
+      const png = readdirSync(savedDir).find((f) => f.startsWith("page") && f.endsWith(".png"));
+      const decoded = spawnSync("zbarimg", ["--raw", "-q", join(savedDir, png)], { encoding: "utf8" });
+      assertEqual(decoded.stdout.trim(), payload, "the code on the printed card (zbarimg)");
+      console.log(`     ${file}: ${payload}`);
+      await screenshot(browser, "n-deputy-qr");
       await assertNoCspViolations(browser);
     },
   },

@@ -12,7 +12,8 @@
 //! - [`fonts`] — the system's CJK font (or the one picked in 设置) with fallbacks for rare characters, text split
 //!   into runs by glyph coverage, a clear error naming a character no font has.
 //! - [`card`] (CR80 deputy card, front and back), [`poster`] (A4 platform poster), [`sheet`] (A4, 2 × 5 cards
-//!   with crop marks, by station, progress and cancel) — PDFs written with krilla: subset fonts, vector codes.
+//!   with crop marks, by station, progress and cancel) — PDFs written with krilla: subset fonts, vector codes;
+//!   [`select`] — which deputies' cards, shared by the CLI and the app.
 
 pub mod batch;
 pub mod card;
@@ -24,6 +25,7 @@ pub mod payload;
 pub mod pdf;
 pub mod png;
 pub mod poster;
+pub mod select;
 pub mod sheet;
 pub mod signing;
 pub mod svg;

@@ -8,7 +8,7 @@ use liaison_core::ErrorCode;
 use liaison_core::workflow::attachments::{self, AttachmentView};
 use tauri::State;
 
-use super::roster_files::{FileServices, PickKind};
+use super::roster_files::{FileServices, PickKind, write_file};
 use super::{blocking, lock, require_session, write_as};
 use crate::ipc::{IpcError, IpcResult};
 use crate::{SessionState, StoreState};
@@ -73,13 +73,7 @@ pub async fn save_attachment(
         (attachment, bytes)
     };
     let files = Arc::clone(&files);
-    blocking(move || {
-        let Some(path) = (files.save_file)(&attachment.file_name) else { return Ok(None) };
-        std::fs::write(&path, bytes)
-            .map_err(|e| IpcError::new(ErrorCode::Storage, format!("无法写入 {}：{e}", path.display())))?;
-        Ok(Some(path.display().to_string()))
-    })
-    .await
+    blocking(move || write_file(&files, &attachment.file_name, &bytes)).await
 }
 
 /// Removes an attachment from its matter.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod attachments;
 pub mod duty;
 pub mod ledgers;
+pub mod qr;
 pub mod roster;
 pub mod roster_files;
 pub mod rules;

@@ -106,6 +106,14 @@ impl From<progress::ImportProgress> for ImportProgress {
     }
 }
 
+/// Asks where to save `name` (the save dialog) and writes `bytes` there: the path, or `None` when cancelled.
+pub(crate) fn write_file(files: &FileServices, name: &str, bytes: &[u8]) -> IpcResult<Option<String>> {
+    let Some(path) = (files.save_file)(name) else { return Ok(None) };
+    std::fs::write(&path, bytes)
+        .map_err(|e| IpcError::new(liaison_core::ErrorCode::Storage, format!("无法写入 {}：{e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct ExportSummary {

@@ -510,3 +510,17 @@ fn a_file_is_attached_to_a_matter_listed_and_removed_and_a_disguised_one_refused
     h.invoke("remove_attachment", json!({ "id": id })).unwrap();
     assert_eq!(h.invoke("matter_attachments", json!({ "matter": code })).unwrap(), json!([]));
 }
+
+#[test]
+fn a_deputys_code_carries_the_templates_url_and_a_cancelled_print_writes_nothing() {
+    let h = signed_in_harness_with_a_deputy();
+    let qr = h.invoke("qr_code", json!({ "kind": "deputy", "code": "D000001" })).unwrap();
+    assert!(qr["payload"].as_str().unwrap().ends_with("/d/D000001"), "{qr}");
+    let size = qr["size"].as_u64().unwrap() as usize;
+    assert!(size >= 21, "{qr}");
+    assert_eq!(qr["modules"].as_array().unwrap().len(), size * size);
+    let unknown = h.invoke("qr_code", json!({ "kind": "platform", "code": "NOPE" })).unwrap_err();
+    assert_eq!(unknown["code"], json!("not_found"), "{unknown}");
+    let printed = h.invoke("print_deputy_card", json!({ "code": "D000001", "back": false })).unwrap();
+    assert_eq!(printed, Value::Null, "the harness's save dialog is cancelled");
+}

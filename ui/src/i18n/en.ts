@@ -8,6 +8,7 @@ import visits from "../features/visits/messages";
 import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
 import ledgers from "../components/ledgers/messages";
+import qr from "../components/qr/messages";
 import duty from "../features/duty/messages";
 import type { MessageSchema } from "./zh-CN";
 
@@ -125,6 +126,7 @@ const en: MessageSchema = {
   dashboard: dashboard.en,
   matters: matters.en,
   ledgers: ledgers.en,
+  qr: qr.en,
   duty: duty.en,
   common: {
     comingSoon: "This feature will be available in a later version",

@@ -9,6 +9,7 @@ import visits from "../features/visits/messages";
 import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
 import ledgers from "../components/ledgers/messages";
+import qr from "../components/qr/messages";
 import duty from "../features/duty/messages";
 const zhCN = {
   app: {
@@ -128,6 +129,7 @@ const zhCN = {
   dashboard: dashboard.zhCN,
   matters: matters.zhCN,
   ledgers: ledgers.zhCN,
+  qr: qr.zhCN,
   duty: duty.zhCN,
   common: {
     comingSoon: "该功能将在后续版本提供",

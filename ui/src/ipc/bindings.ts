@@ -125,6 +125,15 @@ export const commands = {
 	calendarImport: (path: string) => typedError<YearSummary, IpcError>(__TAURI_INVOKE("calendar_import", { path })),
 	/**  Asks where to save a ledger; `null` when cancelled. `period` as in the CLI: `2026`, `2026-Q3`, `2026-07`. */
 	chooseLedgerFile: (kind: LedgerKind, period: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_ledger_file", { kind, period })),
+	/**  The code of a deputy (`kind` deputy) or a platform (`kind` platform), by its code. */
+	qrCode: (kind: QrKind, code: string) => typedError<QrView, IpcError>(__TAURI_INVOKE("qr_code", { kind, code })),
+	/**
+	 *  Prints one deputy's card (front, and the 履职承诺 back when `back`) to a PDF where the clerk chooses; `null`
+	 *  when the save dialog is cancelled.
+	 */
+	printDeputyCard: (code: string, back: boolean) => typedError<string | null, IpcError>(__TAURI_INVOKE("print_deputy_card", { code, back })),
+	/**  Prints one platform's A4 poster to a PDF where the clerk chooses; `null` when cancelled. */
+	printPlatformPoster: (code: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("print_platform_poster", { code })),
 	/**  The deputies on duty today (the store's clock) at one station, or at every station. */
 	dutyToday: (stationCode: string | null) => typedError<RotaEntry[], IpcError>(__TAURI_INVOKE("duty_today", { stationCode })),
 	/**  The rota of one station (or every station) from `from` to `to`, by day. */
@@ -1362,6 +1371,23 @@ export type PrivateData = {
 	private_phone: string,
 	/**  ID number. */
 	id_number: string,
+};
+
+/**  Whose code. */
+export type QrKind = 
+/**  A deputy. */
+"deputy" | 
+/**  A station or another platform. */
+"platform";
+
+/**  A code as the window draws it. */
+export type QrView = {
+	/**  The text it carries (the URL from the office's template). */
+	payload: string,
+	/**  Modules per side (without the quiet zone). */
+	size: number,
+	/**  Row-major, `true` = dark. */
+	modules: boolean[],
 };
 
 /**  How many matters one queue holds. */

@@ -6,6 +6,8 @@
 import { commands, events } from "./bindings";
 import type {
   Acted,
+  QrKind,
+  QrView,
   QueueCounts,
   AttachmentView,
   ActivityInput,
@@ -67,6 +69,8 @@ import type {
 
 export type {
   Acted,
+  QrKind,
+  QrView,
   QueueCounts,
   QueueKey,
   AttachmentView,
@@ -414,6 +418,21 @@ export function matterQueues(stationCode: string | null): Promise<QueueCounts> {
 
 export function handlingUnits(): Promise<UnitView[]> {
   return unwrap(() => commands.handlingUnits());
+}
+
+/** A deputy's or platform's QR code: its text and module matrix (drawn by the window). */
+export function qrCode(kind: QrKind, code: string): Promise<QrView> {
+  return unwrap(() => commands.qrCode(kind, code));
+}
+
+/** Prints a deputy's card to a PDF where the clerk chooses (Rust's save dialog); the path, or null when cancelled. */
+export function printDeputyCard(code: string, back: boolean): Promise<string | null> {
+  return unwrap(() => commands.printDeputyCard(code, back));
+}
+
+/** Prints a platform's A4 poster to a PDF where the clerk chooses; the path, or null when cancelled. */
+export function printPlatformPoster(code: string): Promise<string | null> {
+  return unwrap(() => commands.printPlatformPoster(code));
 }
 
 /** A matter's attachments (附件), oldest first. */

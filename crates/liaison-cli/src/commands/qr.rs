@@ -2,15 +2,14 @@
 //! carries the URL of the office's template for that deputy or platform (`payload`); fonts come from the system
 //! (or `--font`), with fallbacks for rare characters, and a character no font has stops the job with its name.
 
-use std::collections::HashMap;
-
 use liaison_core::Store;
-use liaison_core::roster::query::{self, DeputyView, PlatformView};
+use liaison_core::roster::query::{self, PlatformView};
 use liaison_print::Ec;
-use liaison_print::card::{Card, Places, cards_pdf};
+use liaison_print::card::{Card, cards_pdf};
 use liaison_print::fonts::{FontChoice, FontSet};
 use liaison_print::payload::{Kind, Templates};
 use liaison_print::poster::{Poster, posters_pdf};
+use liaison_print::select::Selection;
 use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 
 use crate::Failure;
@@ -102,44 +101,17 @@ fn print_failure(e: liaison_print::pdf::PrintError) -> Failure {
 
 /// The selected deputies' cards, in roster order, with the URL payload and the places of their levels.
 fn deputy_cards(store: &Store, select: &QrDeputiesArgs) -> Result<Vec<Card>, Failure> {
-    let conn = store.conn();
-    let deputies: Vec<DeputyView> = if !select.deputies.is_empty() {
-        select
-            .deputies
-            .iter()
-            .map(|code| {
-                query::deputy_by_code(conn, code)?
-                    .ok_or_else(|| Failure::user(format!("代表编号 {code} 不存在 no such deputy")))
-            })
-            .collect::<Result<_, Failure>>()?
-    } else if select.all || !select.stations.is_empty() {
-        query::all_deputies(conn)?
-            .into_iter()
-            .filter(|d| d.status == "serving")
-            .filter(|d| select.all || d.station_code.as_ref().is_some_and(|s| select.stations.contains(s)))
-            .collect()
+    let selection = if !select.deputies.is_empty() {
+        Selection::Deputies(select.deputies.clone())
+    } else if select.all {
+        Selection::All
+    } else if !select.stations.is_empty() {
+        Selection::Stations(select.stations.clone())
     } else {
         return Err(Failure::user("请用 --deputy CODE、--station CODE 或 --all 选择代表 choose deputies"));
     };
-    let city = liaison_core::setup::load(conn)?.map(|s| s.city_name).unwrap_or_default();
-    let platforms: HashMap<String, PlatformView> =
-        query::all_platforms(conn)?.into_iter().map(|p| (p.code.clone(), p)).collect();
-    let templates = Templates::load(conn)?;
-    deputies
-        .iter()
-        .take(select.limit.unwrap_or(usize::MAX))
-        .map(|d| {
-            let station = d.station_code.as_ref().and_then(|c| platforms.get(c));
-            let places = Places {
-                province: select.province.clone().unwrap_or_default(),
-                city: city.clone(),
-                county: station.map(|p| p.county.clone()).unwrap_or_default(),
-                township: station.filter(|p| p.region != p.county).map(|p| p.region.clone()).unwrap_or_default(),
-            };
-            let photo = liaison_core::roster::photo::photo(conn, &d.code)?;
-            Ok(Card::from_deputy(d, &places, photo, templates.url(Kind::Deputy, &d.code)?))
-        })
-        .collect()
+    let province = select.province.clone().unwrap_or_default();
+    Ok(liaison_print::select::deputy_cards(store.conn(), &selection, select.limit, &province)?)
 }
 
 #[cfg(test)]

@@ -1,0 +1,65 @@
+//! Which deputies' cards to print, made into [`Card`]s: the URL payload from the office's template, the places
+//! their level lines name (the installation's city, the station's county and township), and their photos. One
+//! selection shared by `liaison qr cards|sheet` and the desktop app's 打印卡片 / 二维码 screen.
+
+use std::collections::HashMap;
+
+use liaison_core::roster::query::{self, DeputyView, PlatformView};
+use liaison_core::{Error, Result};
+use rusqlite::Connection;
+
+use crate::card::{Card, Places};
+use crate::payload::{Kind, Templates};
+
+/// Which deputies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// These deputies, in this order.
+    Deputies(Vec<String>),
+    /// The serving deputies grouped at these stations, in roster order.
+    Stations(Vec<String>),
+    /// Every serving deputy, in roster order.
+    All,
+}
+
+/// The cards of `selection` (at most `limit`), with `province` for provincial deputies' lines.
+pub fn deputy_cards(
+    conn: &Connection,
+    selection: &Selection,
+    limit: Option<usize>,
+    province: &str,
+) -> Result<Vec<Card>> {
+    let deputies: Vec<DeputyView> = match selection {
+        Selection::Deputies(codes) => codes
+            .iter()
+            .map(|code| query::deputy_by_code(conn, code)?.ok_or_else(|| Error::NotFound(format!("代表编号 {code}"))))
+            .collect::<Result<_>>()?,
+        Selection::Stations(_) | Selection::All => query::all_deputies(conn)?
+            .into_iter()
+            .filter(|d| d.status == "serving")
+            .filter(|d| match selection {
+                Selection::Stations(stations) => d.station_code.as_ref().is_some_and(|s| stations.contains(s)),
+                _ => true,
+            })
+            .collect(),
+    };
+    let city = liaison_core::setup::load(conn)?.map(|s| s.city_name).unwrap_or_default();
+    let platforms: HashMap<String, PlatformView> =
+        query::all_platforms(conn)?.into_iter().map(|p| (p.code.clone(), p)).collect();
+    let templates = Templates::load(conn)?;
+    deputies
+        .iter()
+        .take(limit.unwrap_or(usize::MAX))
+        .map(|d| {
+            let station = d.station_code.as_ref().and_then(|c| platforms.get(c));
+            let places = Places {
+                province: province.to_owned(),
+                city: city.clone(),
+                county: station.map(|p| p.county.clone()).unwrap_or_default(),
+                township: station.filter(|p| p.region != p.county).map(|p| p.region.clone()).unwrap_or_default(),
+            };
+            let photo = liaison_core::roster::photo::photo(conn, &d.code)?;
+            Ok(Card::from_deputy(d, &places, photo, templates.url(Kind::Deputy, &d.code)?))
+        })
+        .collect()
+}

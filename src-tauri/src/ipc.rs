@@ -145,6 +145,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             commands::qr::qr_code,
             commands::qr::print_deputy_card,
             commands::qr::print_platform_poster,
+            commands::qr::print_card_sheet,
             commands::duty::duty_today,
             commands::duty::rota_list,
             commands::duty::rota_add,

@@ -487,10 +487,10 @@ const scenarios = [
       assertEqual((await text(browser, "header-operator")).replace(/\s+/g, ""), "操作员：王芳（管理员）", "header operator");
       await assertStyled(browser);
 
-      await (await browser.$(byTestId("nav-qrcodes"))).click();
-      await browser.waitUntil(async () => (await text(browser, "page-title")) === "二维码", {
+      await (await browser.$(byTestId("nav-sync"))).click();
+      await browser.waitUntil(async () => (await text(browser, "page-title")) === "同步", {
         timeout: WAIT_TIMEOUT,
-        timeoutMsg: "clicking 二维码 did not open its page",
+        timeoutMsg: "clicking 同步 did not open its page",
       });
       const empty = await text(browser, "coming-soon");
       if (!empty.includes("该功能将在后续版本提供")) throw new Error(`empty state says ${JSON.stringify(empty)}`);
@@ -887,7 +887,8 @@ const scenarios = [
   },
   {
     name: "n-print-deputy-card",
-    description: "代表名册 → 张明新 → 二维码: the code is drawn, 打印代表卡 writes a PDF whose text has his name and whose code zbarimg reads back",
+    description:
+      "代表名册 → 张明新 → 二维码: 打印代表卡 writes a PDF with his name and a code zbarimg reads back; 二维码 prints the station's A4 sheet",
     prepare: (db, { cli }) => demoCity(db, cli),
     async run(browser, { savedDir }) {
       await signIn(browser);
@@ -896,13 +897,19 @@ const scenarios = [
       await openDeputyDetail(browser, row, "张明新");
       await (await browser.$(byTestId("deputy-tab-qr"))).click();
       const payload = await waitForText(browser, "qr-payload", (t) => t.startsWith("http"), "the code's URL");
+      await transitionsDone(browser);
       await (await browser.$(byTestId("qr-print"))).click();
-      const printed = await waitForText(browser, "qr-printed", (t) => t.includes(".pdf"), "the printed card");
+      // A debug build scans the system's fonts and lays the PDF out in a few seconds: wait longer than for a screen.
+      await browser.waitUntil(
+        async () => browser.execute(() => (document.querySelector('[data-testid="qr-printed"]')?.textContent ?? "").includes(".pdf")),
+        { timeout: 3 * WAIT_TIMEOUT, interval: 250, timeoutMsg: "the card was not printed" },
+      );
+      const printed = await text(browser, "qr-printed");
       const file = readdirSync(savedDir).find((f) => f.endsWith(".pdf"));
       if (!file || !printed.includes(file)) throw new Error(`no card in ${savedDir} (page says ${printed})`);
       const pdf = join(savedDir, file);
-      const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
-      if (text.status !== 0 || !text.stdout.includes("张明新")) throw new Error(`pdftotext: ${text.stderr || text.stdout}`);
+      const words = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+      if (words.status !== 0 || !words.stdout.includes("张明新")) throw new Error(`pdftotext: ${words.stderr || words.stdout}`);
       const page = join(savedDir, "page");
       const raster = spawnSync("pdftoppm", ["-r", "300", "-png", "-f", "1", "-l", "1", pdf, page], { encoding: "utf8" });
       if (raster.status !== 0) throw new Error(`pdftoppm: ${raster.stderr}`);
@@ -911,6 +918,27 @@ const scenarios = [
       assertEqual(decoded.stdout.trim(), payload, "the code on the printed card (zbarimg)");
       console.log(`     ${file}: ${payload}`);
       await screenshot(browser, "n-deputy-qr");
+
+      // 二维码: the station's A4 sheet of cards; its first page's codes read back with zbarimg.
+      await browser.keys("Escape");
+      await overlaysGone(browser);
+      await (await browser.$(byTestId("nav-qrcodes"))).click();
+      await (await browser.$(byTestId("qrcodes-print-sheet"))).click();
+      await browser.waitUntil(
+        async () => browser.execute(() => (document.querySelector('[data-testid="qrcodes-printed"]')?.textContent ?? "").includes("XH-03")),
+        { timeout: 3 * WAIT_TIMEOUT, interval: 250, timeoutMsg: "the sheet was not printed" },
+      );
+      const sheetShown = await text(browser, "qrcodes-printed");
+      const sheet = readdirSync(savedDir).find((f) => f.startsWith("XH-03") && f.endsWith(".pdf"));
+      if (!sheet || !sheetShown.includes(sheet)) throw new Error(`no sheet in ${savedDir} (page says ${sheetShown})`);
+      const sheetPage = join(savedDir, "sheet");
+      const sheetRaster = spawnSync("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", join(savedDir, sheet), sheetPage]);
+      if (sheetRaster.status !== 0) throw new Error(`pdftoppm: ${sheetRaster.stderr}`);
+      const sheetPng = readdirSync(savedDir).find((f) => f.startsWith("sheet") && f.endsWith(".png"));
+      const codes = spawnSync("zbarimg", ["--raw", "-q", join(savedDir, sheetPng)], { encoding: "utf8" }).stdout.trim().split("\n");
+      if (codes.length < 2 || !codes.every((c) => c.startsWith("https://"))) throw new Error(`codes on the sheet: ${codes}`);
+      console.log(`     ${sheet}: ${codes.length} codes read on page 1`);
+      await screenshot(browser, "n-qrcodes");
       await assertNoCspViolations(browser);
     },
   },

@@ -1,5 +1,6 @@
 //! Commands of the QR codes: a deputy's or platform's code (its text and modules, which the window draws as vector
-//! rectangles — no image or raw HTML crosses IPC), and printing one deputy's card or one platform's poster to a PDF
+//! rectangles — no image or raw HTML crosses IPC), and printing one deputy's card, one platform's poster or a
+//! station's A4 sheet of cards to a PDF
 //! chosen with the save dialog (fonts found on the system; a name no font can render is refused in Chinese).
 
 use std::sync::Arc;
@@ -11,6 +12,7 @@ use liaison_print::fonts::{FontChoice, FontSet};
 use liaison_print::payload::{self, Kind, Templates};
 use liaison_print::poster::{Poster, posters_pdf};
 use liaison_print::select::{Selection, deputy_cards};
+use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 use liaison_print::{Ec, encode};
 use serde::Serialize;
 use tauri::State;
@@ -115,6 +117,35 @@ pub async fn print_platform_poster(
     let files = Arc::clone(&files);
     blocking(move || {
         let pdf = posters_pdf(std::slice::from_ref(&poster), &mut fonts()?, Ec::Q).map_err(pdf_failure)?;
+        write_file(&files, &name, &pdf)
+    })
+    .await
+}
+
+/// Prints the cards of one station's deputies (or every serving deputy's, `null`) on A4 sheets, 2 × 5 with crop
+/// marks and grouped by station, to a PDF where the clerk chooses; `null` when the dialog is cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_card_sheet(
+    files: State<'_, Arc<FileServices>>,
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    station_code: Option<String>,
+) -> IpcResult<Option<String>> {
+    require_session(&session)?;
+    let selection = station_code.clone().map_or(Selection::All, |code| Selection::Stations(vec![code]));
+    let cards = deputy_cards(lock(&store)?.conn(), &selection, None, "")?;
+    if cards.is_empty() {
+        return Err(IpcError::new(ErrorCode::Invalid, "所选范围内没有在任代表，无需打印"));
+    }
+    let name = match &station_code {
+        Some(code) => format!("{code}-代表联系卡（A4）.pdf"),
+        None => "全部代表联系卡（A4）.pdf".to_owned(),
+    };
+    let files = Arc::clone(&files);
+    blocking(move || {
+        let opts = SheetOptions { order: SheetOrder::ByStation, ec: Ec::M, title: None };
+        let pdf = sheet_pdf(&cards, &mut fonts()?, &opts, &mut |_, _| true).map_err(pdf_failure)?;
         write_file(&files, &name, &pdf)
     })
     .await

@@ -9,6 +9,7 @@ import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
 import ledgers from "../components/ledgers/messages";
 import qr from "../components/qr/messages";
+import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
 import type { MessageSchema } from "./zh-CN";
 
@@ -127,6 +128,7 @@ const en: MessageSchema = {
   matters: matters.en,
   ledgers: ledgers.en,
   qr: qr.en,
+  qrcodes: qrcodes.en,
   duty: duty.en,
   common: {
     comingSoon: "This feature will be available in a later version",

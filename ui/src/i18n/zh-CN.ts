@@ -10,6 +10,7 @@ import dashboard from "../features/dashboard/messages";
 import matters from "../features/matters/messages";
 import ledgers from "../components/ledgers/messages";
 import qr from "../components/qr/messages";
+import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
 const zhCN = {
   app: {
@@ -130,6 +131,7 @@ const zhCN = {
   matters: matters.zhCN,
   ledgers: ledgers.zhCN,
   qr: qr.zhCN,
+  qrcodes: qrcodes.zhCN,
   duty: duty.zhCN,
   common: {
     comingSoon: "该功能将在后续版本提供",

@@ -134,6 +134,11 @@ export const commands = {
 	printDeputyCard: (code: string, back: boolean) => typedError<string | null, IpcError>(__TAURI_INVOKE("print_deputy_card", { code, back })),
 	/**  Prints one platform's A4 poster to a PDF where the clerk chooses; `null` when cancelled. */
 	printPlatformPoster: (code: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("print_platform_poster", { code })),
+	/**
+	 *  Prints the cards of one station's deputies (or every serving deputy's, `null`) on A4 sheets, 2 × 5 with crop
+	 *  marks and grouped by station, to a PDF where the clerk chooses; `null` when the dialog is cancelled.
+	 */
+	printCardSheet: (stationCode: string | null) => typedError<string | null, IpcError>(__TAURI_INVOKE("print_card_sheet", { stationCode })),
 	/**  The deputies on duty today (the store's clock) at one station, or at every station. */
 	dutyToday: (stationCode: string | null) => typedError<RotaEntry[], IpcError>(__TAURI_INVOKE("duty_today", { stationCode })),
 	/**  The rota of one station (or every station) from `from` to `to`, by day. */

@@ -435,6 +435,11 @@ export function printPlatformPoster(code: string): Promise<string | null> {
   return unwrap(() => commands.printPlatformPoster(code));
 }
 
+/** Prints a station's deputies' cards (null: every serving deputy's) on A4 sheets; the path, or null when cancelled. */
+export function printCardSheet(stationCode: string | null): Promise<string | null> {
+  return unwrap(() => commands.printCardSheet(stationCode));
+}
+
 /** A matter's attachments (附件), oldest first. */
 export function matterAttachments(matter: string): Promise<AttachmentView[]> {
   return unwrap(() => commands.matterAttachments(matter));

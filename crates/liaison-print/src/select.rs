@@ -1,6 +1,7 @@
 //! Which deputies' cards to print, made into [`Card`]s: the URL payload from the office's template, the places
 //! their level lines name (the installation's city, the station's county and township), and their photos. One
-//! selection shared by `liaison qr cards|sheet` and the desktop app's 打印卡片 / 二维码 screen.
+//! selection shared by `liaison qr cards|sheet` and the desktop app's 打印卡片 / 二维码 screen; likewise which
+//! platforms' posters ([`platform_posters`]).
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use rusqlite::Connection;
 
 use crate::card::{Card, Places};
 use crate::payload::{Kind, Templates};
+use crate::poster::Poster;
 
 /// Which deputies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,5 +63,33 @@ pub fn deputy_cards(
             let photo = liaison_core::roster::photo::photo(conn, &d.code)?;
             Ok(Card::from_deputy(d, &places, photo, templates.url(Kind::Deputy, &d.code)?))
         })
+        .collect()
+}
+
+/// Which platforms' posters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlatformSelection {
+    /// These platforms, in this order.
+    Codes(Vec<String>),
+    /// Every open platform, in roster order.
+    AllOpen,
+}
+
+/// The posters of `selection` (at most `limit`), each carrying its platform's URL from the office's template.
+pub fn platform_posters(conn: &Connection, selection: &PlatformSelection, limit: Option<usize>) -> Result<Vec<Poster>> {
+    let platforms: Vec<PlatformView> = match selection {
+        PlatformSelection::AllOpen => {
+            query::all_platforms(conn)?.into_iter().filter(|p| p.status == "active").collect()
+        }
+        PlatformSelection::Codes(codes) => codes
+            .iter()
+            .map(|code| query::platform_by_code(conn, code)?.ok_or_else(|| Error::NotFound(format!("平台编码 {code}"))))
+            .collect::<Result<_>>()?,
+    };
+    let templates = Templates::load(conn)?;
+    platforms
+        .iter()
+        .take(limit.unwrap_or(usize::MAX))
+        .map(|p| Ok(Poster::from_platform(p, templates.url(Kind::Platform, &p.code)?)))
         .collect()
 }

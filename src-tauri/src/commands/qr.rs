@@ -6,12 +6,11 @@
 use std::sync::Arc;
 
 use liaison_core::ErrorCode;
-use liaison_core::roster::query;
 use liaison_print::card::cards_pdf;
 use liaison_print::fonts::{FontChoice, FontSet};
-use liaison_print::payload::{self, Kind, Templates};
-use liaison_print::poster::{Poster, posters_pdf};
-use liaison_print::select::{Selection, deputy_cards};
+use liaison_print::payload;
+use liaison_print::poster::posters_pdf;
+use liaison_print::select::{PlatformSelection, Selection, deputy_cards, platform_posters};
 use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 use liaison_print::{Ec, encode};
 use serde::Serialize;
@@ -106,13 +105,8 @@ pub async fn print_platform_poster(
     code: String,
 ) -> IpcResult<Option<String>> {
     require_session(&session)?;
-    let poster = {
-        let store = lock(&store)?;
-        let platform = query::platform_by_code(store.conn(), &code)?
-            .ok_or_else(|| IpcError::new(ErrorCode::NotFound, format!("平台编码 {code} 不存在")))?;
-        let text = Templates::load(store.conn())?.url(Kind::Platform, &platform.code)?;
-        Poster::from_platform(&platform, text)
-    };
+    let selection = PlatformSelection::Codes(vec![code]);
+    let poster = platform_posters(lock(&store)?.conn(), &selection, None)?.remove(0);
     let name = format!("{}-{}-海报.pdf", poster.code, poster.name);
     let files = Arc::clone(&files);
     blocking(move || {

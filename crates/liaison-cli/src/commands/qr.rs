@@ -3,13 +3,11 @@
 //! (or `--font`), with fallbacks for rare characters, and a character no font has stops the job with its name.
 
 use liaison_core::Store;
-use liaison_core::roster::query::{self, PlatformView};
 use liaison_print::Ec;
 use liaison_print::card::{Card, cards_pdf};
 use liaison_print::fonts::{FontChoice, FontSet};
-use liaison_print::payload::{Kind, Templates};
-use liaison_print::poster::{Poster, posters_pdf};
-use liaison_print::select::Selection;
+use liaison_print::poster::posters_pdf;
+use liaison_print::select::{PlatformSelection, Selection, platform_posters};
 use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 
 use crate::Failure;
@@ -51,25 +49,14 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
             (&args.pdf, pdf, cards.len())
         }
         QrCommand::Posters(args) => {
-            let templates = Templates::load(conn)?;
-            let platforms: Vec<PlatformView> = if args.all {
-                query::all_platforms(conn)?.into_iter().filter(|p| p.status == "active").collect()
+            let selection = if args.all {
+                PlatformSelection::AllOpen
             } else if args.stations.is_empty() {
                 return Err(Failure::user("请用 --station CODE 或 --all 选择平台 choose platforms"));
             } else {
-                args.stations
-                    .iter()
-                    .map(|code| {
-                        query::platform_by_code(conn, code)?
-                            .ok_or_else(|| Failure::user(format!("平台编码 {code} 不存在 no such platform")))
-                    })
-                    .collect::<Result<_, Failure>>()?
+                PlatformSelection::Codes(args.stations.clone())
             };
-            let posters = platforms
-                .iter()
-                .take(args.limit.unwrap_or(usize::MAX))
-                .map(|p| Ok(Poster::from_platform(p, templates.url(Kind::Platform, &p.code)?)))
-                .collect::<Result<Vec<_>, Failure>>()?;
+            let posters = platform_posters(conn, &selection, args.limit)?;
             let mut fonts = fonts(&args.pdf)?;
             (&args.pdf, posters_pdf(&posters, &mut fonts, ec(&args.pdf)).map_err(print_failure)?, posters.len())
         }

@@ -114,6 +114,7 @@ pub fn run() {
             app.manage::<StoreState>(Arc::new(Mutex::new(store)));
             app.manage::<SessionState>(Mutex::new(None));
             app.manage(commands::roster_files::ImportCancel::default());
+            app.manage(Arc::new(commands::print_jobs::PrintJobs::default()));
             app.manage(Arc::new(commands::roster_files::FileServices::for_app(app.handle())));
             ipc.mount_events(app);
 

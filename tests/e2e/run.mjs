@@ -888,7 +888,7 @@ const scenarios = [
   {
     name: "n-print-deputy-card",
     description:
-      "代表名册 → 张明新 → 二维码: 打印代表卡 writes a PDF with his name and a code zbarimg reads back; 二维码 prints the station's A4 sheet",
+      "代表名册 → 张明新 → 二维码: 打印代表卡 writes a PDF with his name and a code zbarimg reads back; 二维码 previews a card and prints the station's A4 sheet as a background job",
     prepare: (db, { cli }) => demoCity(db, cli),
     async run(browser, { savedDir }) {
       await signIn(browser);
@@ -923,14 +923,17 @@ const scenarios = [
       await browser.keys("Escape");
       await overlaysGone(browser);
       await (await browser.$(byTestId("nav-qrcodes"))).click();
+      await waitForText(browser, "qrcodes-summary", (t) => /共 \d+ 名代表/.test(t), "the number of deputies selected");
       await (await browser.$(byTestId("qrcodes-print-sheet"))).click();
+      // A background job: the bar runs, then the job names the file it wrote.
       await browser.waitUntil(
-        async () => browser.execute(() => (document.querySelector('[data-testid="qrcodes-printed"]')?.textContent ?? "").includes("XH-03")),
-        { timeout: 3 * WAIT_TIMEOUT, interval: 250, timeoutMsg: "the sheet was not printed" },
+        async () => browser.execute(() => (document.querySelector('[data-testid="print-job-done"]')?.textContent ?? "").includes(".pdf")),
+        { timeout: 3 * WAIT_TIMEOUT, interval: 250, timeoutMsg: "the sheet job did not finish" },
       );
-      const sheetShown = await text(browser, "qrcodes-printed");
-      const sheet = readdirSync(savedDir).find((f) => f.startsWith("XH-03") && f.endsWith(".pdf"));
+      const sheetShown = await text(browser, "print-job-done");
+      const sheet = readdirSync(savedDir).find((f) => f.startsWith("代表联系卡") && f.endsWith(".pdf"));
       if (!sheet || !sheetShown.includes(sheet)) throw new Error(`no sheet in ${savedDir} (page says ${sheetShown})`);
+      if (readdirSync(savedDir).some((f) => f.endsWith(".part"))) throw new Error("the job left its temporary file");
       const sheetPage = join(savedDir, "sheet");
       const sheetRaster = spawnSync("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", join(savedDir, sheet), sheetPage]);
       if (sheetRaster.status !== 0) throw new Error(`pdftoppm: ${sheetRaster.stderr}`);

@@ -1,17 +1,18 @@
 //! Commands of the QR codes: a deputy's or platform's code (its text and modules, which the window draws as vector
-//! rectangles — no image or raw HTML crosses IPC), and printing one deputy's card, one platform's poster or a
-//! station's A4 sheet of cards to a PDF
+//! rectangles — no image or raw HTML crosses IPC), and printing one deputy's card or one platform's poster to a PDF
 //! chosen with the save dialog (fonts found on the system; a name no font can render is refused in Chinese).
+//! Batches of many go through `print_jobs`; both sign the codes when this installation holds the office key.
 
 use std::sync::Arc;
 
-use liaison_core::ErrorCode;
+use liaison_core::{ErrorCode, Store};
+use liaison_print::batch;
 use liaison_print::card::cards_pdf;
 use liaison_print::fonts::{FontChoice, FontSet};
 use liaison_print::payload;
 use liaison_print::poster::posters_pdf;
 use liaison_print::select::{PlatformSelection, Selection, deputy_cards, platform_posters};
-use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
+use liaison_print::signing::OfficeKey;
 use liaison_print::{Ec, encode};
 use serde::Serialize;
 use tauri::State;
@@ -65,12 +66,50 @@ pub enum QrKind {
     Platform,
 }
 
-fn pdf_failure(e: liaison_print::pdf::PrintError) -> IpcError {
+pub(super) fn pdf_failure(e: liaison_print::pdf::PrintError) -> IpcError {
     IpcError::new(ErrorCode::Invalid, e.to_string())
 }
 
-fn fonts() -> IpcResult<FontSet> {
+pub(super) fn fonts() -> IpcResult<FontSet> {
     FontSet::load(&FontChoice::default()).map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))
+}
+
+/// A deputy's card as the 二维码 screen previews it: the lines exactly as the PDF prints them (Rust words the level
+/// lines, e.g. 平顶山市第十二届人民代表大会代表) and the code.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct CardPreview {
+    /// Name.
+    pub name: String,
+    /// One line per level and term.
+    pub level_lines: Vec<String>,
+    /// The station's name.
+    pub station: Option<String>,
+    /// The public contact.
+    pub contact: String,
+    /// Whether a photo prints in the photo box.
+    pub has_photo: bool,
+    /// The code.
+    pub qr: QrView,
+}
+
+/// The preview of deputy `code`'s card.
+#[tauri::command]
+#[specta::specta]
+pub async fn card_preview(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    code: String,
+) -> IpcResult<CardPreview> {
+    require_session(&session)?;
+    let card = deputy_cards(lock(&store)?.conn(), &Selection::Deputies(vec![code]), None, "")?.remove(0);
+    Ok(CardPreview {
+        has_photo: card.photo.is_some(),
+        qr: view(card.payload)?,
+        name: card.name,
+        level_lines: card.level_lines,
+        station: card.station,
+        contact: card.contact,
+    })
 }
 
 /// Prints one deputy's card (front, and the 履职承诺 back when `back`) to a PDF where the clerk chooses; `null`
@@ -116,31 +155,30 @@ pub async fn print_platform_poster(
     .await
 }
 
-/// Prints the cards of one station's deputies (or every serving deputy's, `null`) on A4 sheets, 2 × 5 with crop
-/// marks and grouped by station, to a PDF where the clerk chooses; `null` when the dialog is cancelled.
-#[tauri::command]
-#[specta::specta]
-pub async fn print_card_sheet(
-    files: State<'_, Arc<FileServices>>,
-    store: State<'_, StoreState>,
-    session: State<'_, SessionState>,
-    station_code: Option<String>,
-) -> IpcResult<Option<String>> {
-    require_session(&session)?;
-    let selection = station_code.clone().map_or(Selection::All, |code| Selection::Stations(vec![code]));
-    let cards = deputy_cards(lock(&store)?.conn(), &selection, None, "")?;
-    if cards.is_empty() {
-        return Err(IpcError::new(ErrorCode::Invalid, "所选范围内没有在任代表，无需打印"));
+/// The folder beside the database that holds this installation's office signing key (`office.key`, mode 0600,
+/// `office.pub`): only an office installation that generated its key in 设置 → 二维码 has one.
+pub(super) fn office_key_dir(store: &Store) -> std::path::PathBuf {
+    store.path().parent().unwrap_or(std::path::Path::new(".")).join("keys")
+}
+
+/// The office's key and the signature version to print, when this installation holds the key.
+pub(super) struct OfficeSigning {
+    key: OfficeKey,
+    version: u32,
+}
+
+impl OfficeSigning {
+    /// The batch signer borrowing this key.
+    pub(super) fn as_signer(&self) -> batch::Signer<'_> {
+        batch::Signer { key: &self.key, version: self.version }
     }
-    let name = match &station_code {
-        Some(code) => format!("{code}-代表联系卡（A4）.pdf"),
-        None => "全部代表联系卡（A4）.pdf".to_owned(),
-    };
-    let files = Arc::clone(&files);
-    blocking(move || {
-        let opts = SheetOptions { order: SheetOrder::ByStation, ec: Ec::M, title: None };
-        let pdf = sheet_pdf(&cards, &mut fonts()?, &opts, &mut |_, _| true).map_err(pdf_failure)?;
-        write_file(&files, &name, &pdf)
-    })
-    .await
+}
+
+/// The office key of this installation, if it has one: codes printed here are then signed (version 1).
+pub(super) fn office_signer(store: &Store) -> IpcResult<Option<OfficeSigning>> {
+    let path = office_key_dir(store).join(liaison_print::signing::PRIVATE_KEY_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    Ok(Some(OfficeSigning { key: OfficeKey::load(&path)?, version: 1 }))
 }

@@ -27,7 +27,13 @@ struct Harness {
 const PICKED: &str = "picked.xlsx";
 
 fn harness(prepare: impl FnOnce(&mut Store)) -> Harness {
+    harness_saving(prepare, false)
+}
+
+/// A harness whose save dialog answers `<temp folder>/<suggested name>` when `saves`, or is cancelled.
+fn harness_saving(prepare: impl FnOnce(&mut Store), saves: bool) -> Harness {
     let dir = tempfile::tempdir().unwrap();
+    let save_dir = dir.path().to_owned();
     let mut store = Store::open(&dir.path().join("desk.db")).unwrap();
     prepare(&mut store);
     let progress = Arc::new(Mutex::new(Vec::new()));
@@ -35,7 +41,7 @@ fn harness(prepare: impl FnOnce(&mut Store)) -> Harness {
     // The dialogs answer at once, as a clerk who picks a file would; progress events are recorded.
     let files = FileServices {
         pick_file: Box::new(move |_| Some(picked.clone())),
-        save_file: Box::new(|_| None),
+        save_file: Box::new(move |name| saves.then(|| save_dir.join(name))),
         progress: Box::new(move |p| sink.lock().unwrap().push(p)),
     };
     let app = mock_builder()
@@ -44,6 +50,7 @@ fn harness(prepare: impl FnOnce(&mut Store)) -> Harness {
         .manage::<SessionState>(Mutex::new(None))
         .manage(ImportCancel::default())
         .manage(Arc::new(files))
+        .manage(Arc::new(super::print_jobs::PrintJobs::default()))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, crate::MAIN_WINDOW, Default::default()).build().unwrap();
@@ -186,48 +193,56 @@ fn sign_in_and_sign_out_keep_the_session_in_the_app_state() {
 
 /// A signed-in harness whose roster holds one station (XH-01) and the deputy 张明新 (D000001).
 fn signed_in_harness_with_a_deputy() -> Harness {
+    signed_in_harness_with_a_deputy_saving(false)
+}
+
+/// The same, with a save dialog that answers a file in the temp folder when `saves`.
+fn signed_in_harness_with_a_deputy_saving(saves: bool) -> Harness {
     use liaison_core::roster::deputy::{self, DeputyInput, LevelTerm};
     use liaison_core::roster::kinds::{Level, PlatformKind, RegionKind};
     use liaison_core::roster::platform::{self, PlatformInput};
     use liaison_core::roster::region::{self, RegionInput};
-    let h = harness(|store| {
-        store
-            .write("王芳 (wangfang)", |w| {
-                account::create_first_admin(w, "wangfang", "王芳", "admin2026")?;
-                for (code, name, kind, parent) in [
-                    ("410400", "平顶山市", RegionKind::City, None),
-                    ("410402", "新华区", RegionKind::District, Some("410400")),
-                ] {
-                    let parent_code = parent.map(Into::into);
-                    region::save(w, &RegionInput { code: code.into(), name: name.into(), kind, parent_code })?;
-                }
-                platform::save(
-                    w,
-                    &PlatformInput {
-                        code: "XH-01".into(),
-                        name: "光明路联络站".into(),
-                        kind: Some(PlatformKind::Station),
-                        region_code: "410402".into(),
-                        ..Default::default()
-                    },
-                )?;
-                deputy::save(
-                    w,
-                    &DeputyInput {
-                        code: "D000001".into(),
-                        name: "张明新".into(),
-                        birth_month: "1970-05".into(),
-                        levels: vec![LevelTerm { level: Level::City, term: Some(12) }],
-                        station_code: Some("XH-01".into()),
-                        private_phone: "13812345678".into(),
-                        entrepreneur: true,
-                        ..DeputyInput::default()
-                    },
-                )?;
-                Ok(())
-            })
-            .unwrap();
-    });
+    let h = harness_saving(
+        |store| {
+            store
+                .write("王芳 (wangfang)", |w| {
+                    account::create_first_admin(w, "wangfang", "王芳", "admin2026")?;
+                    for (code, name, kind, parent) in [
+                        ("410400", "平顶山市", RegionKind::City, None),
+                        ("410402", "新华区", RegionKind::District, Some("410400")),
+                    ] {
+                        let parent_code = parent.map(Into::into);
+                        region::save(w, &RegionInput { code: code.into(), name: name.into(), kind, parent_code })?;
+                    }
+                    platform::save(
+                        w,
+                        &PlatformInput {
+                            code: "XH-01".into(),
+                            name: "光明路联络站".into(),
+                            kind: Some(PlatformKind::Station),
+                            region_code: "410402".into(),
+                            ..Default::default()
+                        },
+                    )?;
+                    deputy::save(
+                        w,
+                        &DeputyInput {
+                            code: "D000001".into(),
+                            name: "张明新".into(),
+                            birth_month: "1970-05".into(),
+                            levels: vec![LevelTerm { level: Level::City, term: Some(12) }],
+                            station_code: Some("XH-01".into()),
+                            private_phone: "13812345678".into(),
+                            entrepreneur: true,
+                            ..DeputyInput::default()
+                        },
+                    )?;
+                    Ok(())
+                })
+                .unwrap();
+        },
+        saves,
+    );
     h.invoke("sign_in", json!({ "login": "wangfang", "password": "admin2026" })).unwrap();
     h
 }
@@ -523,4 +538,62 @@ fn a_deputys_code_carries_the_templates_url_and_a_cancelled_print_writes_nothing
     assert_eq!(unknown["code"], json!("not_found"), "{unknown}");
     let printed = h.invoke("print_deputy_card", json!({ "code": "D000001", "back": false })).unwrap();
     assert_eq!(printed, Value::Null, "the harness's save dialog is cancelled");
+}
+
+#[test]
+fn a_print_job_writes_the_filtered_deputies_codes_in_the_background_and_reports_done() {
+    let h = signed_in_harness_with_a_deputy_saving(true);
+    let filter = json!({ "text": "", "level": null, "region_id": null, "station_code": "XH-01",
+                         "leading_cadre": false, "entrepreneur": false, "status": "serving" });
+    let started =
+        h.invoke("start_print_job", json!({ "request": { "kind": "deputy_images", "filter": filter } })).unwrap();
+    assert_eq!(started["total"], json!(1), "the deputy of XH-01: {started}");
+    let id = started["id"].clone();
+    let status = loop {
+        let status = h.invoke("print_job_status", json!({ "id": id })).unwrap();
+        if status["state"] != json!("running") {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!((status["state"].clone(), status["done"].clone()), (json!("done"), json!(1)), "{status}");
+    let zip = std::path::PathBuf::from(status["path"].as_str().unwrap());
+    assert!(std::fs::read(&zip).unwrap().starts_with(b"PK"), "a zip archive");
+    let leftovers: Vec<_> = std::fs::read_dir(h.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let nobody = json!({ "text": "nobody-matches-this", "level": null, "region_id": null, "station_code": null,
+                         "leading_cadre": false, "entrepreneur": false, "status": "serving" });
+    let empty =
+        h.invoke("start_print_job", json!({ "request": { "kind": "card_sheet", "filter": nobody, "back": false } }));
+    assert_eq!(empty.unwrap_err()["message"], json!("筛选结果为空，没有可打印的内容"));
+    assert_eq!(h.invoke("print_job_status", json!({ "id": 999 })).unwrap_err()["code"], json!("not_found"));
+}
+
+#[test]
+fn qr_settings_are_saved_by_an_administrator_and_a_scanned_text_is_checked() {
+    let h = signed_in_harness_with_a_deputy();
+    let view = h.invoke("qr_settings_view", json!({})).unwrap();
+    assert_eq!((view["is_example"].clone(), view["signs_codes"].clone()), (json!(true), json!(false)), "{view}");
+    let bad = h.invoke(
+        "qr_set_templates",
+        json!({ "deputy": "ftp://x/{deputy_code}", "station": "https://a/s/{station_code}" }),
+    );
+    assert!(bad.unwrap_err()["message"].as_str().unwrap().contains("https://"), "refused in Chinese");
+    let saved = h
+        .invoke(
+            "qr_set_templates",
+            json!({ "deputy": "https://rd.pds.gov.cn/d/{deputy_code}",
+                                            "station": "https://rd.pds.gov.cn/s/{station_code}" }),
+        )
+        .unwrap();
+    assert_eq!(saved["is_example"], json!(false));
+    let no_key = h.invoke("qr_verify", json!({ "text": "https://rd.pds.gov.cn/d/D000001" })).unwrap_err();
+    assert!(no_key["message"].as_str().unwrap().contains("机关公钥"), "{no_key}");
+    let refused = h.invoke("qr_generate_office_key", json!({})).unwrap_err();
+    assert_eq!(refused["code"], json!("forbidden"), "not an office installation: {refused}");
 }

@@ -127,6 +127,8 @@ export const commands = {
 	chooseLedgerFile: (kind: LedgerKind, period: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_ledger_file", { kind, period })),
 	/**  The code of a deputy (`kind` deputy) or a platform (`kind` platform), by its code. */
 	qrCode: (kind: QrKind, code: string) => typedError<QrView, IpcError>(__TAURI_INVOKE("qr_code", { kind, code })),
+	/**  The preview of deputy `code`'s card. */
+	cardPreview: (code: string) => typedError<CardPreview, IpcError>(__TAURI_INVOKE("card_preview", { code })),
 	/**
 	 *  Prints one deputy's card (front, and the 履职承诺 back when `back`) to a PDF where the clerk chooses; `null`
 	 *  when the save dialog is cancelled.
@@ -135,10 +137,33 @@ export const commands = {
 	/**  Prints one platform's A4 poster to a PDF where the clerk chooses; `null` when cancelled. */
 	printPlatformPoster: (code: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("print_platform_poster", { code })),
 	/**
-	 *  Prints the cards of one station's deputies (or every serving deputy's, `null`) on A4 sheets, 2 × 5 with crop
-	 *  marks and grouped by station, to a PDF where the clerk chooses; `null` when the dialog is cancelled.
+	 *  Starts printing what `request` selects: asks where to save (the save dialog), then works in the background.
+	 *  `null` when the dialog is cancelled.
 	 */
-	printCardSheet: (stationCode: string | null) => typedError<string | null, IpcError>(__TAURI_INVOKE("print_card_sheet", { stationCode })),
+	startPrintJob: (request: PrintRequest) => typedError<PrintJobStarted | null, IpcError>(__TAURI_INVOKE("start_print_job", { request })),
+	/**  How job `id` is doing. */
+	printJobStatus: (id: number) => typedError<PrintJobStatus, IpcError>(__TAURI_INVOKE("print_job_status", { id })),
+	/**  Asks job `id` to stop; it stops within a page or a chunk of codes and writes nothing. */
+	cancelPrintJob: (id: number) => typedError<null, IpcError>(__TAURI_INVOKE("cancel_print_job", { id })),
+	/**
+	 *  Opens the finished file of job `id` with the system's viewer (to print it). Only a file this app wrote can be
+	 *  opened: the window names a job, never a path.
+	 */
+	openPrintJobFile: (id: number) => typedError<null, IpcError>(__TAURI_INVOKE("open_print_job_file", { id })),
+	/**  The QR settings. */
+	qrSettingsView: () => typedError<QrSettingsView, IpcError>(__TAURI_INVOKE("qr_settings_view")),
+	/**  Saves the URL templates (administrators only); an invalid template is refused with the reason in Chinese. */
+	qrSetTemplates: (deputy: string, station: string) => typedError<QrSettingsView, IpcError>(__TAURI_INVOKE("qr_set_templates", { deputy, station })),
+	/**  Records the office's public key, as the office hands it to a station (administrators only). */
+	qrSetPublicKey: (key: string) => typedError<QrSettingsView, IpcError>(__TAURI_INVOKE("qr_set_public_key", { key })),
+	/**
+	 *  Makes the office's signing key pair in this installation's key folder and records its public key (an office
+	 *  installation's administrator, once: an existing key is never replaced, since every card signed with it would
+	 *  stop verifying).
+	 */
+	qrGenerateOfficeKey: () => typedError<QrSettingsView, IpcError>(__TAURI_INVOKE("qr_generate_office_key")),
+	/**  Checks a scanned text against this installation's templates and the office's public key, offline. */
+	qrVerify: (text: string) => typedError<QrVerdictView, IpcError>(__TAURI_INVOKE("qr_verify", { text })),
 	/**  The deputies on duty today (the store's clock) at one station, or at every station. */
 	dutyToday: (stationCode: string | null) => typedError<RotaEntry[], IpcError>(__TAURI_INVOKE("duty_today", { stationCode })),
 	/**  The rota of one station (or every station) from `from` to `to`, by day. */
@@ -387,6 +412,25 @@ export type CalendarYearView = {
 	days: CalendarDay[],
 	/**  Every year that has an official calendar, ascending. */
 	covered_years: number[],
+};
+
+/**
+ *  A deputy's card as the 二维码 screen previews it: the lines exactly as the PDF prints them (Rust words the level
+ *  lines, e.g. 平顶山市第十二届人民代表大会代表) and the code.
+ */
+export type CardPreview = {
+	/**  Name. */
+	name: string,
+	/**  One line per level and term. */
+	level_lines: string[],
+	/**  The station's name. */
+	station: string | null,
+	/**  The public contact. */
+	contact: string,
+	/**  Whether a photo prints in the photo box. */
+	has_photo: boolean,
+	/**  The code. */
+	qr: QrView,
 };
 
 /**  A category and the route it suggests. */
@@ -1370,6 +1414,58 @@ export type PreviewStep = {
 	due_on: string,
 };
 
+/**  A job that was started: its id for polling, and how many items it holds. */
+export type PrintJobStarted = {
+	/**  Ask [`print_job_status`] with this. */
+	id: number,
+	/**  Cards, codes or posters to make. */
+	total: number,
+	/**  The file it will write. */
+	path: string,
+};
+
+/**  Where a job is. */
+export type PrintJobState = 
+/**  Still working. */
+"running" | 
+/**  Written to `path`. */
+"done" | 
+/**  Stopped by the clerk; nothing was written. */
+"cancelled" | 
+/**  Stopped by an error (`error` says which, in Chinese); nothing was written. */
+"failed";
+
+/**  A job as the progress bar shows it. */
+export type PrintJobStatus = {
+	/**  Where it is. */
+	state: PrintJobState,
+	/**  Cards, codes or posters done. */
+	done: number,
+	/**  How many in all. */
+	total: number,
+	/**  The file chosen in the save dialog. */
+	path: string,
+	/**  Why it failed. */
+	error: string | null,
+};
+
+/**  What to print. */
+export type PrintRequest = 
+/**  The deputies' cards on A4 sheets (2 × 5, crop marks, grouped by station); `back` adds the 履职承诺 backs. */
+{ kind: "card_sheet"; 
+/**  Which deputies (the 代表名册 filter). */
+filter: DeputyListFilter; 
+/**  Print the backs too (for duplex printing). */
+back: boolean } | 
+/**  A zip of each deputy's code as a 300-dpi PNG and an SVG. */
+{ kind: "deputy_images"; 
+/**  Which deputies. */
+filter: DeputyListFilter } | 
+/**  One A4 poster per platform. */
+{ kind: "posters"; 
+/**  Which platforms (the 联络站 filter). */
+filter: PlatformListFilter };
+
 /**  A deputy's private data, unmasked. */
 export type PrivateData = {
 	/**  Private phone. */
@@ -1384,6 +1480,36 @@ export type QrKind =
 "deputy" | 
 /**  A station or another platform. */
 "platform";
+
+/**  The QR settings of this installation. */
+export type QrSettings = {
+	/**  URL template for deputies, with exactly one `{deputy_code}`. */
+	deputy_template: string,
+	/**  URL template for platforms, with exactly one `{station_code}`. */
+	station_template: string,
+	/**  The office's Ed25519 public key (unpadded base64url of 32 bytes), when the office has handed it over. */
+	office_public_key: string | null,
+};
+
+/**  The QR settings as 设置 shows them. */
+export type QrSettingsView = {
+	/**  The templates and the office's public key. */
+	settings: QrSettings,
+	/**  The templates are still the examples: printed codes would open nothing real. */
+	is_example: boolean,
+	/**  This installation holds the office's private key, so what it prints is signed. */
+	signs_codes: boolean,
+	/**  This is an office installation (only an office may make the signing key). */
+	office_mode: boolean,
+};
+
+/**  What a scanned text is. */
+export type QrVerdictView = {
+	/**  `genuine`, `forged`, `unsigned` or `not_ours`. */
+	verdict: string,
+	/**  The sentence to show (真实 / 伪造 / 未签名 / 非本市, with whose code). */
+	label: string,
+};
 
 /**  A code as the window draws it. */
 export type QrView = {

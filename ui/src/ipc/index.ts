@@ -6,7 +6,13 @@
 import { commands, events } from "./bindings";
 import type {
   Acted,
+  CardPreview,
+  PrintJobStarted,
+  PrintJobStatus,
+  PrintRequest,
   QrKind,
+  QrSettingsView,
+  QrVerdictView,
   QrView,
   QueueCounts,
   AttachmentView,
@@ -69,7 +75,14 @@ import type {
 
 export type {
   Acted,
+  CardPreview,
+  PrintJobStarted,
+  PrintJobState,
+  PrintJobStatus,
+  PrintRequest,
   QrKind,
+  QrSettingsView,
+  QrVerdictView,
   QrView,
   QueueCounts,
   QueueKey,
@@ -435,9 +448,55 @@ export function printPlatformPoster(code: string): Promise<string | null> {
   return unwrap(() => commands.printPlatformPoster(code));
 }
 
-/** Prints a station's deputies' cards (null: every serving deputy's) on A4 sheets; the path, or null when cancelled. */
-export function printCardSheet(stationCode: string | null): Promise<string | null> {
-  return unwrap(() => commands.printCardSheet(stationCode));
+/** A deputy's card as the PDF prints it (Rust's wording of the level lines) and its code, for the preview. */
+export function cardPreview(code: string): Promise<CardPreview> {
+  return unwrap(() => commands.cardPreview(code));
+}
+
+/** Starts a background print job (A4 card sheets, a code-image zip or posters) for what the filter selects, after
+ *  the save dialog; null when the dialog is cancelled. */
+export function startPrintJob(request: PrintRequest): Promise<PrintJobStarted | null> {
+  return unwrap(() => commands.startPrintJob(request));
+}
+
+/** How a print job is doing (poll it for the progress bar). */
+export function printJobStatus(id: number): Promise<PrintJobStatus> {
+  return unwrap(() => commands.printJobStatus(id));
+}
+
+/** Asks a print job to stop; it writes nothing. */
+export function cancelPrintJob(id: number): Promise<null> {
+  return unwrap(() => commands.cancelPrintJob(id));
+}
+
+/** Opens a finished job's file with the system's viewer. */
+export function openPrintJobFile(id: number): Promise<null> {
+  return unwrap(() => commands.openPrintJobFile(id));
+}
+
+/** The QR settings (templates, the office's public key, whether this installation signs). */
+export function qrSettingsView(): Promise<QrSettingsView> {
+  return unwrap(() => commands.qrSettingsView());
+}
+
+/** Saves the URL templates (administrators only). */
+export function qrSetTemplates(deputy: string, station: string): Promise<QrSettingsView> {
+  return unwrap(() => commands.qrSetTemplates(deputy, station));
+}
+
+/** Records the office's public key (administrators only). */
+export function qrSetPublicKey(key: string): Promise<QrSettingsView> {
+  return unwrap(() => commands.qrSetPublicKey(key));
+}
+
+/** Makes the office's signing key (an office installation's administrator, once). */
+export function qrGenerateOfficeKey(): Promise<QrSettingsView> {
+  return unwrap(() => commands.qrGenerateOfficeKey());
+}
+
+/** Checks a scanned text offline: genuine, forged, unsigned or not ours. */
+export function qrVerify(text: string): Promise<QrVerdictView> {
+  return unwrap(() => commands.qrVerify(text));
 }
 
 /** A matter's attachments (附件), oldest first. */

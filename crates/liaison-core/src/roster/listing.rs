@@ -172,7 +172,7 @@ pub fn deputy_page(
 ) -> Result<DeputyPage> {
     let tree = crate::roster::region::subtree_cte(1);
     let limit = limit.min(MAX_PAGE);
-    let (from_where, mut params) = deputy_conditions(filter);
+    let (from_where, params) = deputy_conditions(filter);
     let page_ids: Vec<String> = match filter.text.trim() {
         "" => {
             let total: u32 = conn
@@ -188,10 +188,41 @@ pub fn deputy_page(
                 .collect::<Result<Vec<String>, _>>()?;
             return Ok(DeputyPage { total, offset, rows: rows_of(conn, &ids)? });
         }
-        text => search_ids(conn, text, DocKind::Deputy, filter.level, filter.region_id.clone())?,
+        text => ranked_matches(conn, filter, text)?,
     };
-    // Typed text: the search ranks, the filter decides (ids only), and the page is cut from the ranked matches.
-    params.push(serde_json::to_string(&page_ids).unwrap_or_default().into());
+    let total = page_ids.len() as u32;
+    let page: Vec<String> = page_ids.into_iter().skip(offset as usize).take(limit as usize).collect();
+    Ok(DeputyPage { total, offset, rows: rows_of(conn, &page)? })
+}
+
+/// Every deputy matching `filter` (no paging), by number, or by search rank when the filter has text: what a batch
+/// over "the deputies this list shows" works on (the 二维码 screen prints their cards).
+pub fn deputy_codes(conn: &rusqlite::Connection, filter: &DeputyListFilter) -> Result<Vec<String>> {
+    let tree = crate::roster::region::subtree_cte(1);
+    let (from_where, params) = deputy_conditions(filter);
+    let ids = match filter.text.trim() {
+        "" => {
+            return Ok(conn
+                .prepare_cached(&format!("{tree} SELECT d.code{from_where} ORDER BY d.code"))?
+                .query_map(rusqlite::params_from_iter(&params), |r| r.get(0))?
+                .collect::<Result<Vec<String>, _>>()?);
+        }
+        text => ranked_matches(conn, filter, text)?,
+    };
+    let json = serde_json::to_string(&ids).unwrap_or_default();
+    let mut codes: std::collections::HashMap<String, String> = conn
+        .prepare_cached("SELECT id, code FROM deputies WHERE id IN (SELECT value FROM json_each(?1))")?
+        .query_map([json], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(ids.iter().filter_map(|id| codes.remove(id)).collect())
+}
+
+/// Typed text: the search ranks, the filter decides (ids only). The ids of the matches, best first.
+fn ranked_matches(conn: &rusqlite::Connection, filter: &DeputyListFilter, text: &str) -> Result<Vec<String>> {
+    let tree = crate::roster::region::subtree_cte(1);
+    let (from_where, mut params) = deputy_conditions(filter);
+    let hits = search_ids(conn, text, DocKind::Deputy, filter.level, filter.region_id.clone())?;
+    params.push(serde_json::to_string(&hits).unwrap_or_default().into());
     let kept: std::collections::HashSet<String> = conn
         .prepare_cached(&format!(
             "{tree} SELECT d.id{from_where} AND d.id IN (SELECT value FROM json_each(?{}))",
@@ -199,10 +230,7 @@ pub fn deputy_page(
         ))?
         .query_map(rusqlite::params_from_iter(&params), |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let ranked: Vec<String> = page_ids.into_iter().filter(|id| kept.contains(id)).collect();
-    let total = ranked.len() as u32;
-    let page: Vec<String> = ranked.into_iter().skip(offset as usize).take(limit as usize).collect();
-    Ok(DeputyPage { total, offset, rows: rows_of(conn, &page)? })
+    Ok(hits.into_iter().filter(|id| kept.contains(id)).collect())
 }
 
 /// The rows of these deputies, in the order given.

@@ -147,7 +147,7 @@ describe("设置", () => {
     expect(wrapper!.find('[data-testid="settings-setup-save"]').exists()).toBe(false);
 
     const tabs = wrapper!.findAll(".el-tabs__item").map((tab) => tab.text());
-    expect(tabs).toEqual(["本机设置", "办理规则", "节假日日历", "修改密码", "关于"]);
+    expect(tabs).toEqual(["本机设置", "办理规则", "节假日日历", "二维码", "修改密码", "关于"]);
     expect(wrapper!.find("#tab-operators").exists()).toBe(false);
     expect(rust.listOperators).not.toHaveBeenCalled();
 

@@ -67,6 +67,22 @@ fn typed_text_lists_search_matches_under_the_filters() {
 }
 
 #[test]
+fn deputy_codes_are_every_match_of_the_list_unpaged() {
+    let mut t = temp_store();
+    small_roster(&mut t.store);
+    let conn = t.store.conn();
+    let all = |f: DeputyListFilter| deputy_codes(conn, &f).unwrap().join(",");
+    assert_eq!(all(serving()), "D000001,D000002,D000003");
+    assert_eq!(all(DeputyListFilter { station_code: Some("XH-01".into()), ..serving() }), "D000001,D000002");
+    assert_eq!(all(DeputyListFilter { text: "zmx".into(), ..serving() }), "D000001");
+    assert_eq!(all(DeputyListFilter { text: "zmx".into(), level: Some(Level::County), ..serving() }), "");
+    for f in [serving(), DeputyListFilter { text: "D00000".into(), ..serving() }] {
+        let page = deputy_page(conn, &f, 0, 100).unwrap();
+        assert_eq!(deputy_codes(conn, &f).unwrap(), codes(&page), "the same deputies the list shows, same order");
+    }
+}
+
+#[test]
 fn an_oversized_limit_is_clamped_not_an_error() {
     let mut t = temp_store();
     small_roster(&mut t.store);

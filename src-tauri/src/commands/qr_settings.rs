@@ -1,0 +1,133 @@
+//! Commands of 设置 → 二维码: the URL templates every code carries, the office's public key that tells genuine
+//! signed codes from forged ones, the office's own signing key (an office installation makes it here, once), and
+//! checking a scanned text offline (扫码核验). Changes are administrators' (checked by the core) and audited.
+
+use liaison_core::qr_settings::{self, QrSettings};
+use liaison_core::setup::{self, Mode};
+use liaison_core::{ErrorCode, Store};
+use liaison_print::payload::Templates;
+use liaison_print::signing::{self, OfficeKey, PublicKey, Verdict};
+use serde::Serialize;
+use tauri::State;
+
+use super::qr::office_key_dir;
+use super::{lock, require_session, write_as};
+use crate::ipc::{IpcError, IpcResult};
+use crate::{SessionState, StoreState};
+
+/// The QR settings as 设置 shows them.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct QrSettingsView {
+    /// The templates and the office's public key.
+    pub settings: QrSettings,
+    /// The templates are still the examples: printed codes would open nothing real.
+    pub is_example: bool,
+    /// This installation holds the office's private key, so what it prints is signed.
+    pub signs_codes: bool,
+    /// This is an office installation (only an office may make the signing key).
+    pub office_mode: bool,
+}
+
+fn view(store: &Store) -> IpcResult<QrSettingsView> {
+    let settings = qr_settings::load(store.conn())?;
+    let office_mode = setup::load(store.conn())?.is_some_and(|s| s.mode == Mode::Office);
+    let signs_codes = office_key_dir(store).join(signing::PRIVATE_KEY_FILE).exists();
+    Ok(QrSettingsView { is_example: settings.is_example(), settings, signs_codes, office_mode })
+}
+
+/// The QR settings.
+#[tauri::command]
+#[specta::specta]
+pub async fn qr_settings_view(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+) -> IpcResult<QrSettingsView> {
+    require_session(&session)?;
+    view(&*lock(&store)?)
+}
+
+/// Saves the URL templates (administrators only); an invalid template is refused with the reason in Chinese.
+#[tauri::command]
+#[specta::specta]
+pub async fn qr_set_templates(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    deputy: String,
+    station: String,
+) -> IpcResult<QrSettingsView> {
+    write_as(&store, &session, |w, actor| qr_settings::set_templates(w, Some(actor), Some(&deputy), Some(&station)))?;
+    view(&*lock(&store)?)
+}
+
+/// Records the office's public key, as the office hands it to a station (administrators only).
+#[tauri::command]
+#[specta::specta]
+pub async fn qr_set_public_key(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    key: String,
+) -> IpcResult<QrSettingsView> {
+    // The curve check the core cannot do: a key of the right shape that is no Ed25519 point is refused too.
+    PublicKey::from_text(&key)?;
+    write_as(&store, &session, |w, actor| qr_settings::set_office_public_key(w, Some(actor), &key))?;
+    view(&*lock(&store)?)
+}
+
+/// Makes the office's signing key pair in this installation's key folder and records its public key (an office
+/// installation's administrator, once: an existing key is never replaced, since every card signed with it would
+/// stop verifying).
+#[tauri::command]
+#[specta::specta]
+pub async fn qr_generate_office_key(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+) -> IpcResult<QrSettingsView> {
+    let dir = {
+        let store = lock(&store)?;
+        if !view(&store)?.office_mode {
+            return Err(IpcError::new(
+                ErrorCode::Forbidden,
+                "只有机关模式的安装可以生成签名密钥；联络站只需录入机关公钥",
+            ));
+        }
+        office_key_dir(&store)
+    };
+    let key = OfficeKey::generate()?;
+    let public = key.public_key().to_text();
+    // Record first (the core checks the administrator): a refused operator leaves no key file behind.
+    write_as(&store, &session, |w, actor| qr_settings::set_office_public_key(w, Some(actor), &public))?;
+    key.write_to(&dir)?;
+    view(&*lock(&store)?)
+}
+
+/// What a scanned text is.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct QrVerdictView {
+    /// `genuine`, `forged`, `unsigned` or `not_ours`.
+    pub verdict: String,
+    /// The sentence to show (真实 / 伪造 / 未签名 / 非本市, with whose code).
+    pub label: String,
+}
+
+/// Checks a scanned text against this installation's templates and the office's public key, offline.
+#[tauri::command]
+#[specta::specta]
+pub async fn qr_verify(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    text: String,
+) -> IpcResult<QrVerdictView> {
+    require_session(&session)?;
+    let settings = qr_settings::load(lock(&store)?.conn())?;
+    let Some(key_text) = settings.office_public_key.as_deref() else {
+        return Err(IpcError::new(ErrorCode::Invalid, "尚未录入机关公钥，无法核验签名"));
+    };
+    let verdict = signing::verify(&text, &Templates::from_settings(&settings)?, &PublicKey::from_text(key_text)?);
+    let name = match verdict {
+        Verdict::Genuine { .. } => "genuine",
+        Verdict::Forged => "forged",
+        Verdict::Unsigned { .. } => "unsigned",
+        Verdict::NotOurs => "not_ours",
+    };
+    Ok(QrVerdictView { verdict: name.to_owned(), label: verdict.label() })
+}

@@ -1,5 +1,6 @@
 //! What this installation's QR codes carry (二维码设置): the URL templates of the city's online channel for deputies
-//! and for platforms, and the office's public key that tells a genuine signed code from a forged one.
+//! and for platforms, the office's public key that tells a genuine signed code from a forged one, and the font
+//! file an administrator picked for printing (rare characters in names may need one the system lacks).
 //!
 //! Stored in the `settings` table under `qr.*` keys, like [`crate::setup`]: local to the installation, never
 //! synced (the office hands them to stations with its setup), every change audited (`qr_settings_save`), and
@@ -22,6 +23,7 @@ use crate::store::Writer;
 const KEY_DEPUTY_TEMPLATE: &str = "qr.deputy_url_template";
 const KEY_STATION_TEMPLATE: &str = "qr.station_url_template";
 const KEY_PUBLIC_KEY: &str = "qr.office_public_key";
+const KEY_FONT_FILE: &str = "qr.font_file";
 
 /// The deputy template placeholder: the deputy's number (代表编号), stable for the deputy's whole service.
 pub const DEPUTY_PLACEHOLDER: &str = "{deputy_code}";
@@ -49,6 +51,8 @@ pub struct QrSettings {
     pub station_template: String,
     /// The office's Ed25519 public key (unpadded base64url of 32 bytes), when the office has handed it over.
     pub office_public_key: Option<String>,
+    /// The font file an administrator picked for printing (used before the system's CJK fonts), if any.
+    pub font_file: Option<String>,
 }
 
 impl QrSettings {
@@ -67,6 +71,7 @@ pub fn load(conn: &Connection) -> Result<QrSettings> {
         deputy_template: get(KEY_DEPUTY_TEMPLATE)?.unwrap_or_else(|| EXAMPLE_DEPUTY_TEMPLATE.to_owned()),
         station_template: get(KEY_STATION_TEMPLATE)?.unwrap_or_else(|| EXAMPLE_STATION_TEMPLATE.to_owned()),
         office_public_key: get(KEY_PUBLIC_KEY)?,
+        font_file: get(KEY_FONT_FILE)?,
     })
 }
 
@@ -104,6 +109,25 @@ pub fn set_office_public_key(w: &mut Writer<'_>, actor: Option<&Session>, key: &
     }
     put(w, KEY_PUBLIC_KEY, key)?;
     w.audit_local("qr_settings_save", AUDIT_ENTITY, "qr.office_public_key", key)?;
+    load(w.tx())
+}
+
+/// Sets (or, with `None`, clears) the font file printing uses first. The caller has checked that the file is a
+/// usable CJK font (the core reads no fonts); here only that it exists, so a typo is not stored.
+pub fn set_font_file(w: &mut Writer<'_>, actor: Option<&Session>, path: Option<&str>) -> Result<QrSettings> {
+    may_change(w, actor)?;
+    match path.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(path) => {
+            if !std::path::Path::new(path).is_file() {
+                return Err(Error::Invalid(format!("字体文件不存在：{path}")));
+            }
+            put(w, KEY_FONT_FILE, path)?;
+        }
+        None => {
+            w.tx().execute("DELETE FROM settings WHERE key = ?1", [KEY_FONT_FILE])?;
+        }
+    }
+    w.audit_local("qr_settings_save", AUDIT_ENTITY, KEY_FONT_FILE, path.unwrap_or(""))?;
     load(w.tx())
 }
 

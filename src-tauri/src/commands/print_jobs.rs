@@ -18,6 +18,7 @@ use liaison_core::roster::listing::{self, DeputyListFilter, PlatformListFilter};
 use liaison_print::Ec;
 use liaison_print::batch::{self, BatchProgress};
 use liaison_print::card::{Card, DEFAULT_PLEDGE};
+use liaison_print::fonts::FontSet;
 use liaison_print::payload::Templates;
 use liaison_print::poster::posters_pdf;
 use liaison_print::select::{PlatformSelection, Selection, deputy_cards, platform_posters};
@@ -233,13 +234,13 @@ fn run(store: &StoreState, request: &PrintRequest, codes: Vec<String>, job: &Job
     let temp = temporary_beside(&job.path);
     let written = match request {
         PrintRequest::CardSheet { back, .. } => {
-            let cards = cards_of(store, codes, *back)?;
+            let (cards, mut fonts) = cards_of(store, codes, *back)?;
             let opts = SheetOptions { order: SheetOrder::ByStation, ec: Ec::M, title: None };
             let mut progress = |done: usize, _total: usize| {
                 job.done.store(u32::try_from(done).unwrap_or(u32::MAX), Ordering::Relaxed);
                 !job.cancel.load(Ordering::Relaxed)
             };
-            match sheet_pdf(&cards, &mut fonts()?, &opts, &mut progress) {
+            match sheet_pdf(&cards, &mut fonts, &opts, &mut progress) {
                 Ok(pdf) => std::fs::write(&temp, pdf).map_err(|e| write_failure(&temp, &e)),
                 Err(liaison_print::pdf::PrintError::Cancelled) => Err(cancelled()),
                 Err(e) => Err(pdf_failure(e)),
@@ -261,11 +262,14 @@ fn run(store: &StoreState, request: &PrintRequest, codes: Vec<String>, job: &Job
                 .map_err(|e| if job.cancel.load(Ordering::Relaxed) { cancelled() } else { e.into() })
         }
         PrintRequest::Posters { .. } => {
-            let posters = platform_posters(lock(store)?.conn(), &PlatformSelection::Codes(codes), None)?;
+            let (posters, mut fonts) = {
+                let store = lock(store)?;
+                (platform_posters(store.conn(), &PlatformSelection::Codes(codes), None)?, fonts(&store)?)
+            };
             if job.cancel.load(Ordering::Relaxed) {
                 return Err(cancelled());
             }
-            let pdf = posters_pdf(&posters, &mut fonts()?, Ec::Q).map_err(pdf_failure)?;
+            let pdf = posters_pdf(&posters, &mut fonts, Ec::Q).map_err(pdf_failure)?;
             job.done.store(job.total, Ordering::Relaxed);
             std::fs::write(&temp, pdf).map_err(|e| write_failure(&temp, &e))
         }
@@ -280,15 +284,16 @@ fn run(store: &StoreState, request: &PrintRequest, codes: Vec<String>, job: &Job
     }
 }
 
-/// The deputies' cards (with the 履职承诺 back when asked for), read under the store's lock.
-fn cards_of(store: &StoreState, codes: Vec<String>, back: bool) -> IpcResult<Vec<Card>> {
-    let mut cards = deputy_cards(lock(store)?.conn(), &Selection::Deputies(codes), None, "")?;
+/// The deputies' cards (with the 履职承诺 back when asked for) and the fonts, read under the store's lock.
+fn cards_of(store: &StoreState, codes: Vec<String>, back: bool) -> IpcResult<(Vec<Card>, FontSet)> {
+    let store = lock(store)?;
+    let mut cards = deputy_cards(store.conn(), &Selection::Deputies(codes), None, "")?;
     if back {
         for card in &mut cards {
             card.pledge.get_or_insert_with(|| DEFAULT_PLEDGE.to_owned());
         }
     }
-    Ok(cards)
+    Ok((cards, fonts(&store)?))
 }
 
 /// `.名称.pdf.part` beside `path`: hidden on Linux, and never mistaken for the finished file.

@@ -70,8 +70,11 @@ pub(super) fn pdf_failure(e: liaison_print::pdf::PrintError) -> IpcError {
     IpcError::new(ErrorCode::Invalid, e.to_string())
 }
 
-pub(super) fn fonts() -> IpcResult<FontSet> {
-    FontSet::load(&FontChoice::default()).map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))
+/// The fonts to print with: the file an administrator picked in 设置 → 二维码 first, then the system's CJK fonts.
+pub(super) fn fonts(store: &Store) -> IpcResult<FontSet> {
+    let font_file = liaison_core::qr_settings::load(store.conn())?.font_file;
+    let choice = FontChoice { primary: font_file.map(Into::into), ..FontChoice::default() };
+    FontSet::load(&choice).map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))
 }
 
 /// A deputy's card as the 二维码 screen previews it: the lines exactly as the PDF prints them (Rust words the level
@@ -124,11 +127,15 @@ pub async fn print_deputy_card(
     back: bool,
 ) -> IpcResult<Option<String>> {
     require_session(&session)?;
-    let cards = deputy_cards(lock(&store)?.conn(), &Selection::Deputies(vec![code]), None, "")?;
-    let name = cards.first().map(|c| format!("{}-{}-代表卡.pdf", c.code, c.name)).unwrap_or_default();
+    let store = Arc::clone(&store);
     let files = Arc::clone(&files);
     blocking(move || {
-        let pdf = cards_pdf(&cards, &mut fonts()?, Ec::M, back).map_err(pdf_failure)?;
+        let (cards, mut fonts) = {
+            let store = lock(&store)?;
+            (deputy_cards(store.conn(), &Selection::Deputies(vec![code]), None, "")?, fonts(&store)?)
+        };
+        let name = cards.first().map(|c| format!("{}-{}-代表卡.pdf", c.code, c.name)).unwrap_or_default();
+        let pdf = cards_pdf(&cards, &mut fonts, Ec::M, back).map_err(pdf_failure)?;
         write_file(&files, &name, &pdf)
     })
     .await
@@ -144,12 +151,16 @@ pub async fn print_platform_poster(
     code: String,
 ) -> IpcResult<Option<String>> {
     require_session(&session)?;
-    let selection = PlatformSelection::Codes(vec![code]);
-    let poster = platform_posters(lock(&store)?.conn(), &selection, None)?.remove(0);
-    let name = format!("{}-{}-海报.pdf", poster.code, poster.name);
+    let store = Arc::clone(&store);
     let files = Arc::clone(&files);
     blocking(move || {
-        let pdf = posters_pdf(std::slice::from_ref(&poster), &mut fonts()?, Ec::Q).map_err(pdf_failure)?;
+        let (poster, mut fonts) = {
+            let store = lock(&store)?;
+            let selection = PlatformSelection::Codes(vec![code]);
+            (platform_posters(store.conn(), &selection, None)?.remove(0), fonts(&store)?)
+        };
+        let name = format!("{}-{}-海报.pdf", poster.code, poster.name);
+        let pdf = posters_pdf(std::slice::from_ref(&poster), &mut fonts, Ec::Q).map_err(pdf_failure)?;
         write_file(&files, &name, &pdf)
     })
     .await

@@ -1,6 +1,7 @@
 //! Commands of 设置 → 二维码: the URL templates every code carries, the office's public key that tells genuine
-//! signed codes from forged ones, the office's own signing key (an office installation makes it here, once), and
-//! checking a scanned text offline (扫码核验). Changes are administrators' (checked by the core) and audited.
+//! signed codes from forged ones, the office's own signing key (an office installation makes it here, once), the
+//! font file printing uses first, and checking a scanned text offline (扫码核验). Changes are administrators'
+//! (checked by the core) and audited.
 
 use liaison_core::qr_settings::{self, QrSettings};
 use liaison_core::setup::{self, Mode};
@@ -10,8 +11,13 @@ use liaison_print::signing::{self, OfficeKey, PublicKey, Verdict};
 use serde::Serialize;
 use tauri::State;
 
-use super::qr::office_key_dir;
-use super::{lock, require_session, write_as};
+use std::sync::Arc;
+
+use liaison_print::fonts::{FontChoice, FontSet};
+
+use super::qr::{fonts, office_key_dir};
+use super::roster_files::{FileServices, PickKind};
+use super::{blocking, lock, require_session, write_as};
 use crate::ipc::{IpcError, IpcResult};
 use crate::{SessionState, StoreState};
 
@@ -98,6 +104,49 @@ pub async fn qr_generate_office_key(
     write_as(&store, &session, |w, actor| qr_settings::set_office_public_key(w, Some(actor), &public))?;
     key.write_to(&dir)?;
     view(&*lock(&store)?)
+}
+
+/// Lets an administrator pick the font file printing uses first (the open dialog; TTF/OTF/TTC), after checking
+/// that it is a font with Chinese glyphs. `null` when the dialog is cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_print_font(
+    files: State<'_, Arc<FileServices>>,
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+) -> IpcResult<Option<QrSettingsView>> {
+    require_session(&session)?;
+    let files = Arc::clone(&files);
+    let Some(path) = blocking(move || Ok((files.pick_file)(PickKind::Font))).await? else { return Ok(None) };
+    let only_this = FontChoice { primary: Some(path.clone()), fallbacks: Vec::new(), no_system_fonts: true };
+    FontSet::load(&only_this).map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))?;
+    let text = path.display().to_string();
+    write_as(&store, &session, |w, actor| qr_settings::set_font_file(w, Some(actor), Some(&text)))?;
+    Ok(Some(view(&*lock(&store)?)?))
+}
+
+/// Goes back to the system's fonts (administrators only).
+#[tauri::command]
+#[specta::specta]
+pub async fn clear_print_font(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+) -> IpcResult<QrSettingsView> {
+    write_as(&store, &session, |w, actor| qr_settings::set_font_file(w, Some(actor), None))?;
+    view(&*lock(&store)?)
+}
+
+/// The font families printing would use now, main font first (the chosen file's, or the system's CJK font).
+#[tauri::command]
+#[specta::specta]
+pub async fn print_font_families(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+) -> IpcResult<Vec<String>> {
+    require_session(&session)?;
+    let store = Arc::clone(&store);
+    // Scanning the system's fonts takes a moment: off the async runtime's threads.
+    blocking(move || Ok(fonts(&*lock(&store)?)?.families().into_iter().map(str::to_owned).collect())).await
 }
 
 /// What a scanned text is.

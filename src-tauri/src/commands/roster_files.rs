@@ -35,6 +35,8 @@ pub enum PickKind {
     Calendar,
     /// A file to attach to a matter.
     Attachment,
+    /// A font file for printing cards and posters.
+    Font,
 }
 
 /// The environment variable that makes the save dialog answer `<dir>/<suggested name>` without showing: set only
@@ -63,6 +65,7 @@ impl FileServices {
                     PickKind::Roster => ("选择要导入的名册文件", "名册表格", IMPORT_EXTENSIONS),
                     PickKind::Calendar => ("选择节假日日历文件", "日历文件（JSON）", &["json"][..]),
                     PickKind::Attachment => ("选择附件", "图片、PDF、文档", ATTACHMENT_EXTENSIONS),
+                    PickKind::Font => ("选择打印字体", "字体文件", &["ttf", "otf", "ttc", "otc"][..]),
                 };
                 let dialog = open.dialog().file().set_title(title);
                 let chosen = dialog.add_filter(filter, extensions).blocking_pick_file();

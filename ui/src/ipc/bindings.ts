@@ -164,6 +164,15 @@ export const commands = {
 	qrGenerateOfficeKey: () => typedError<QrSettingsView, IpcError>(__TAURI_INVOKE("qr_generate_office_key")),
 	/**  Checks a scanned text against this installation's templates and the office's public key, offline. */
 	qrVerify: (text: string) => typedError<QrVerdictView, IpcError>(__TAURI_INVOKE("qr_verify", { text })),
+	/**
+	 *  Lets an administrator pick the font file printing uses first (the open dialog; TTF/OTF/TTC), after checking
+	 *  that it is a font with Chinese glyphs. `null` when the dialog is cancelled.
+	 */
+	choosePrintFont: () => typedError<QrSettingsView | null, IpcError>(__TAURI_INVOKE("choose_print_font")),
+	/**  Goes back to the system's fonts (administrators only). */
+	clearPrintFont: () => typedError<QrSettingsView, IpcError>(__TAURI_INVOKE("clear_print_font")),
+	/**  The font families printing would use now, main font first (the chosen file's, or the system's CJK font). */
+	printFontFamilies: () => typedError<string[], IpcError>(__TAURI_INVOKE("print_font_families")),
 	/**  The deputies on duty today (the store's clock) at one station, or at every station. */
 	dutyToday: (stationCode: string | null) => typedError<RotaEntry[], IpcError>(__TAURI_INVOKE("duty_today", { stationCode })),
 	/**  The rota of one station (or every station) from `from` to `to`, by day. */
@@ -1489,6 +1498,8 @@ export type QrSettings = {
 	station_template: string,
 	/**  The office's Ed25519 public key (unpadded base64url of 32 bytes), when the office has handed it over. */
 	office_public_key: string | null,
+	/**  The font file an administrator picked for printing (used before the system's CJK fonts), if any. */
+	font_file: string | null,
 };
 
 /**  The QR settings as 设置 shows them. */

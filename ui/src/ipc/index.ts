@@ -494,6 +494,21 @@ export function qrGenerateOfficeKey(): Promise<QrSettingsView> {
   return unwrap(() => commands.qrGenerateOfficeKey());
 }
 
+/** Lets an administrator pick the font file printing uses first (checked for Chinese glyphs); null when cancelled. */
+export function choosePrintFont(): Promise<QrSettingsView | null> {
+  return unwrap(() => commands.choosePrintFont());
+}
+
+/** Goes back to the system's fonts for printing. */
+export function clearPrintFont(): Promise<QrSettingsView> {
+  return unwrap(() => commands.clearPrintFont());
+}
+
+/** The font families printing would use now, main font first. */
+export function printFontFamilies(): Promise<string[]> {
+  return unwrap(() => commands.printFontFamilies());
+}
+
 /** Checks a scanned text offline: genuine, forged, unsigned or not ours. */
 export function qrVerify(text: string): Promise<QrVerdictView> {
   return unwrap(() => commands.qrVerify(text));

@@ -20,6 +20,7 @@ const EXAMPLE: QrSettingsView = {
     deputy_template: "https://rd.example.gov.cn/d/{deputy_code}",
     station_template: "https://rd.example.gov.cn/s/{station_code}",
     office_public_key: null,
+    font_file: null,
   },
   is_example: true,
   signs_codes: false,

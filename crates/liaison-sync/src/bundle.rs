@@ -33,7 +33,8 @@ pub struct Draft {
 }
 
 /// Seals `payload` from `sender` to `recipient` (and the extra `readers`, e.g. a county office) with the default
-/// suite: compressed, encrypted to every one of them, signed by the sender over header and ciphertext.
+/// suite: compressed, encrypted to every one of them, signed by the sender over header and ciphertext. The
+/// ciphertext is randomized (age draws a fresh file key and ephemeral keys), so sealing twice gives two files.
 pub fn seal(
     draft: &Draft,
     payload: &[u8],

@@ -240,6 +240,8 @@ fn read_fields(r: &mut Reader<'_>) -> Result<Header> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn sample() -> Header {
@@ -293,6 +295,55 @@ mod tests {
         assert_eq!(AppVersion::parse("1.2.3.4"), None);
         assert!(AppVersion::new(1, 3, 0).is_newer_release_than(AppVersion::new(1, 2, 9)));
         assert!(!AppVersion::new(1, 2, 9).is_newer_release_than(AppVersion::new(1, 2, 0)));
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        "[a-z0-9-]{1,40}|[联络站代表]{1,10}"
+    }
+
+    fn node() -> impl Strategy<Value = NodeRef> {
+        (name(), any::<[u8; 8]>()).prop_map(|(node_id, key)| NodeRef { node_id, key_id: KeyId(key) })
+    }
+
+    fn header() -> impl Strategy<Value = Header> {
+        let fields = (node(), node(), proptest::collection::vec(node(), 0..3), name(), any::<bool>());
+        let numbers = (1..u64::MAX, any::<u64>(), any::<u64>(), any::<i64>(), any::<(u16, u16, u16)>());
+        (fields, numbers).prop_map(|((sender, recipient, readers, station, up), (seq, a, b, at, (x, y, z)))| Header {
+            sender,
+            recipient,
+            readers,
+            station,
+            direction: if up { Direction::Upstream } else { Direction::Downstream },
+            stream_seq: seq,
+            changes: SeqRange { start: a.min(b), end: a.max(b) },
+            created_at_ms: at,
+            app_version: AppVersion::new(x, y, z),
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_valid_header_round_trips(header in header()) {
+            prop_assume!(header.validate().is_ok());
+            prop_assert_eq!(Header::decode(&header.encode()).unwrap(), header);
+        }
+
+        /// Canonical bytes: whatever edited bytes still decode, encode back to exactly those bytes, so no two
+        /// byte strings carry the same header.
+        #[test]
+        fn decodable_bytes_are_the_only_encoding_of_their_header(
+            header in header(),
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        ) {
+            let mut bytes = header.encode();
+            for (at, value) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = value;
+            }
+            if let Ok(decoded) = Header::decode(&bytes) {
+                prop_assert_eq!(decoded.encode(), bytes);
+            }
+        }
     }
 
     #[test]

@@ -58,7 +58,21 @@ impl FromStr for KeyId {
     }
 }
 
-/// This installation's private keys. Deliberately without `Debug`, `Clone` or `Serialize`.
+/// This installation's private keys. Deliberately without `Debug`, `Clone` or `Serialize`; these fail to
+/// compile, and the doc tests keep it so:
+///
+/// ```compile_fail
+/// fn printable<T: std::fmt::Debug>() {}
+/// printable::<liaison_sync::NodeKeys>();
+/// ```
+/// ```compile_fail
+/// fn copyable<T: Clone>() {}
+/// copyable::<liaison_sync::NodeKeys>();
+/// ```
+/// ```compile_fail
+/// fn sendable<T: serde::Serialize>() {}
+/// sendable::<liaison_sync::NodeKeys>();
+/// ```
 pub struct NodeKeys {
     node_id: String,
     signing: SigningKey,

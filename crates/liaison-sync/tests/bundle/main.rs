@@ -4,6 +4,7 @@
 
 mod common;
 mod golden;
+mod layout;
 mod rejections;
 mod robustness;
 mod round_trip;

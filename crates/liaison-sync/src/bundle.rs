@@ -6,6 +6,8 @@
 //! verified. Every step either returns the next state or an [`Error`] naming the reason; nothing is written
 //! anywhere by this crate, so a rejection changes nothing.
 
+use std::fmt;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -73,13 +75,15 @@ pub fn seal(
 
 /// A bundle whose structure is sound. Its header is **not yet authenticated**: show it ("a bundle from station
 /// …") or route by it, but decide nothing on it before [`ParsedBundle::verify`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ParsedBundle {
     suite: Suite,
     header: Header,
-    ciphertext: Vec<u8>,
-    signed_message: Vec<u8>,
-    signature: Vec<u8>,
+    /// The whole file, kept once; the sections are ranges into it.
+    bytes: Vec<u8>,
+    ciphertext: Range<usize>,
+    signed_end: usize,
+    signature: Range<usize>,
 }
 
 /// How the verifying node stands to a bundle.
@@ -95,13 +99,19 @@ impl ParsedBundle {
     /// Checks the structure of `bytes` — magic, versions, suite, lengths and limits, the header's fields — with no
     /// cryptography.
     pub fn parse(bytes: &[u8]) -> Result<Self> {
-        let envelope = format::split(bytes)?;
+        Self::from_vec(bytes.to_vec())
+    }
+
+    /// [`ParsedBundle::parse`] keeping `bytes` without a copy.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Self> {
+        let envelope = format::split(&bytes)?;
         Ok(ParsedBundle {
             suite: envelope.suite,
-            header: Header::decode(envelope.header)?,
-            ciphertext: envelope.ciphertext.to_vec(),
-            signed_message: format::signed_message(envelope.signed),
-            signature: envelope.signature.to_vec(),
+            header: Header::decode(&bytes[envelope.header])?,
+            ciphertext: envelope.ciphertext,
+            signed_end: envelope.signed_end,
+            signature: envelope.signature,
+            bytes,
         })
     }
 
@@ -111,7 +121,7 @@ impl ParsedBundle {
         if len > MAX_BUNDLE_LEN as u64 {
             return Err(Error::TooLarge { what: "文件", limit: MAX_BUNDLE_LEN as u64 });
         }
-        Self::parse(&std::fs::read(path).map_err(|e| Error::io(path, e))?)
+        Self::from_vec(std::fs::read(path).map_err(|e| Error::io(path, e))?)
     }
 
     /// The header as written — unauthenticated until verified.
@@ -143,6 +153,7 @@ impl ParsedBundle {
         Ok(VerifiedBundle {
             suite: self.suite,
             header: self.header,
+            bytes: self.bytes,
             ciphertext: self.ciphertext,
             role,
             me: NodeRef { node_id: me.node_id().to_owned(), key_id: me.encryption_key_id() },
@@ -166,7 +177,8 @@ impl ParsedBundle {
         if keys.node_id() != sender.node_id || keys.signing_key_id() != sender.key_id {
             return Err(unknown());
         }
-        self.suite.verify(&keys, &self.signed_message, &self.signature)
+        let message = format::signed_message(&self.bytes[..self.signed_end]);
+        self.suite.verify(&keys, &message, &self.bytes[self.signature.clone()])
     }
 }
 
@@ -184,11 +196,11 @@ fn role_of(header: &Header, me: &NodePublicKeys) -> Result<Role> {
 
 /// A bundle addressed to us, from an enrolled sender, with a good signature: its header is authentic, and its
 /// payload can be opened.
-#[derive(Debug)]
 pub struct VerifiedBundle {
     suite: Suite,
     header: Header,
-    ciphertext: Vec<u8>,
+    bytes: Vec<u8>,
+    ciphertext: Range<usize>,
     role: Role,
     me: NodeRef,
 }
@@ -218,7 +230,25 @@ impl VerifiedBundle {
                 recipient: format!("{}，密钥 {}", self.me.node_id, self.me.key_id)
             });
         }
-        let payload = self.suite.decrypt(&self.ciphertext, me, limit.min(MAX_PAYLOAD_LEN))?;
+        let payload = self.suite.decrypt(&self.bytes[self.ciphertext], me, limit.min(MAX_PAYLOAD_LEN))?;
         Ok((self.header, payload))
+    }
+}
+
+// By hand: the derived form would print every byte of the file into a log line.
+impl fmt::Debug for ParsedBundle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let bytes = self.bytes.len();
+        f.debug_struct("ParsedBundle")
+            .field("suite", &self.suite)
+            .field("header", &self.header)
+            .field("bytes", &bytes)
+            .finish()
+    }
+}
+
+impl fmt::Debug for VerifiedBundle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifiedBundle").field("role", &self.role).field("header", &self.header).finish_non_exhaustive()
     }
 }

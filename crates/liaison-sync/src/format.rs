@@ -2,6 +2,8 @@
 //! into parts and put together, with every length checked against the limits before anything is allocated.
 //! The byte-by-byte table is in the crate docs.
 
+use std::ops::Range;
+
 use crate::error::{Error, Result};
 use crate::suite::Suite;
 use crate::wire::Reader;
@@ -31,19 +33,20 @@ const FIXED_LEN: usize = 8 + 2 + 2 + 4 + 8 + 2;
 /// No suite's signature is longer (an SM2 signature in DER is at most 72 bytes).
 const MAX_SIGNATURE_LEN: usize = 256;
 
-/// A bundle's bytes cut into their sections; nothing in them checked but structure and limits.
-pub(crate) struct Envelope<'a> {
+/// Where a bundle's sections lie in its bytes; nothing in them checked but structure and limits. Offsets rather
+/// than slices, so the parsed bundle keeps the file's bytes once, whatever its size.
+pub(crate) struct Envelope {
     pub(crate) suite: Suite,
-    pub(crate) header: &'a [u8],
-    pub(crate) ciphertext: &'a [u8],
-    /// Everything the signature covers: the file up to and including the signature's length.
-    pub(crate) signed: &'a [u8],
-    pub(crate) signature: &'a [u8],
+    pub(crate) header: Range<usize>,
+    pub(crate) ciphertext: Range<usize>,
+    /// The signature covers `bytes[..signed_end]`: the file up to and including the signature's length.
+    pub(crate) signed_end: usize,
+    pub(crate) signature: Range<usize>,
 }
 
 /// Cuts `bytes` into sections. Order matters for the messages: a newer format is reported before its (unknown)
 /// layout could look corrupt, and a declared length over the limit before a short file looks truncated.
-pub(crate) fn split(bytes: &[u8]) -> Result<Envelope<'_>> {
+pub(crate) fn split(bytes: &[u8]) -> Result<Envelope> {
     if bytes.len() > MAX_BUNDLE_LEN {
         return Err(Error::TooLarge { what: "文件", limit: MAX_BUNDLE_LEN as u64 });
     }
@@ -66,22 +69,29 @@ pub(crate) fn split(bytes: &[u8]) -> Result<Envelope<'_>> {
     if header_len > MAX_HEADER_LEN {
         return Err(Error::TooLarge { what: "头部", limit: MAX_HEADER_LEN as u64 });
     }
-    let header = r.take(header_len)?;
+    let header = section(&mut r, header_len)?;
     let ciphertext_len = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
     if ciphertext_len > MAX_CIPHERTEXT_LEN {
         return Err(Error::TooLarge { what: "密文", limit: MAX_CIPHERTEXT_LEN as u64 });
     }
-    let ciphertext = r.take(ciphertext_len)?;
+    let ciphertext = section(&mut r, ciphertext_len)?;
     let signature_len = usize::from(r.u16()?);
     if signature_len != suite.signature_len() {
         return Err(Error::Corrupt("签名长度与密码套件不符"));
     }
-    let signed = &bytes[..r.position()];
-    let signature = r.take(signature_len)?;
+    let signed_end = r.position();
+    let signature = section(&mut r, signature_len)?;
     if r.remaining() != 0 {
         return Err(Error::Corrupt("签名之后有多余字节"));
     }
-    Ok(Envelope { suite, header, ciphertext, signed, signature })
+    Ok(Envelope { suite, header, ciphertext, signed_end, signature })
+}
+
+/// Skips a section of `len` bytes and returns where it lies.
+fn section(r: &mut Reader<'_>, len: usize) -> Result<Range<usize>> {
+    let start = r.position();
+    r.take(len)?;
+    Ok(start..start + len)
 }
 
 /// The bytes the signature covers, for a header and a ciphertext already checked against the limits.

@@ -87,3 +87,15 @@ fn sealing_refuses_an_invalid_header() {
         liaison_sync::seal(&draft(), b"", &world.station, &world.office.public(), &[world.office.public()]).is_err()
     );
 }
+
+#[test]
+fn a_bundle_file_reads_back_from_disk() {
+    let world = World::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ZD0101-000001.lzb");
+    std::fs::write(&path, world.upstream(&draft(), b"on a USB stick")).unwrap();
+    let parsed = ParsedBundle::read_file(&path).unwrap();
+    assert!(format!("{parsed:?}").len() < 600, "Debug must not dump the file's bytes");
+    let verified = parsed.verify(&world.office.public(), &world.office_register, APP).unwrap();
+    assert_eq!(verified.open(&world.office).unwrap().1, b"on a USB stick");
+}

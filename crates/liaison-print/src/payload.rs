@@ -230,6 +230,15 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM audit_log WHERE action = 'qr_settings_save'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(audits, 2);
+        let missing = store.write("t", |w| qr_settings::set_font_file(w, None, Some("/nope/字体.ttf")));
+        assert!(matches!(&missing, Err(Error::Invalid(m)) if m.contains("字体文件不存在")), "{missing:?}");
+        let font = dir.path().join("f.ttf");
+        std::fs::write(&font, b"any bytes: the app checks the glyphs").unwrap();
+        let path = font.display().to_string();
+        let saved = store.write("t", |w| qr_settings::set_font_file(w, None, Some(&path))).unwrap();
+        assert_eq!(saved.font_file.as_deref(), Some(path.as_str()));
+        let cleared = store.write("t", |w| qr_settings::set_font_file(w, None, None)).unwrap();
+        assert_eq!(cleared.font_file, None);
         let err = deputy_url(store.conn(), "D404").unwrap_err();
         assert!(matches!(err, Error::NotFound(_)), "{err}");
     }

@@ -24,7 +24,8 @@ pub enum Selection {
     All,
 }
 
-/// The cards of `selection` (at most `limit`), with `province` for provincial deputies' lines.
+/// The cards of `selection` (at most `limit`), with `province` for provincial deputies' lines (when empty, the
+/// province the roster's division codes name).
 pub fn deputy_cards(
     conn: &Connection,
     selection: &Selection,
@@ -46,6 +47,10 @@ pub fn deputy_cards(
             .collect(),
     };
     let city = liaison_core::setup::load(conn)?.map(|s| s.city_name).unwrap_or_default();
+    let province = match province {
+        "" => liaison_core::roster::province::province(conn)?.unwrap_or_default(),
+        named => named,
+    };
     let platforms: HashMap<String, PlatformView> =
         query::all_platforms(conn)?.into_iter().map(|p| (p.code.clone(), p)).collect();
     let templates = Templates::load(conn)?;
@@ -92,4 +97,55 @@ pub fn platform_posters(conn: &Connection, selection: &PlatformSelection, limit:
         .take(limit.unwrap_or(usize::MAX))
         .map(|p| Ok(Poster::from_platform(p, templates.url(Kind::Platform, &p.code)?)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use liaison_core::Store;
+    use liaison_core::roster::deputy::{self, DeputyInput, LevelTerm};
+    use liaison_core::roster::kinds::{Level, PlatformKind, RegionKind};
+    use liaison_core::roster::platform::{self, PlatformInput};
+    use liaison_core::roster::region::{self, RegionInput};
+
+    use super::*;
+
+    #[test]
+    fn a_provincial_deputys_line_names_the_province_of_the_rosters_codes_unless_one_is_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        store
+            .write("t", |w| {
+                for (code, name, kind, parent) in [
+                    ("410400", "平顶山市", RegionKind::City, None),
+                    ("410402", "新华区", RegionKind::District, Some("410400")),
+                ] {
+                    let parent_code = parent.map(Into::into);
+                    region::save(w, &RegionInput { code: code.into(), name: name.into(), kind, parent_code })?;
+                }
+                let station = PlatformInput {
+                    code: "XH-01".into(),
+                    name: "光明路联络站".into(),
+                    kind: Some(PlatformKind::Station),
+                    region_code: "410402".into(),
+                    ..Default::default()
+                };
+                platform::save(w, &station)?;
+                let levels = vec![LevelTerm { level: Level::Province, term: Some(14) }];
+                let d = DeputyInput {
+                    code: "D1".into(),
+                    name: "张明新".into(),
+                    birth_month: "1970-05".into(),
+                    levels,
+                    station_code: Some("XH-01".into()),
+                    ..DeputyInput::default()
+                };
+                deputy::save(w, &d).map(drop)
+            })
+            .unwrap();
+        let one = Selection::Deputies(vec!["D1".into()]);
+        let derived = deputy_cards(store.conn(), &one, None, "").unwrap();
+        assert_eq!(derived[0].level_lines, ["河南省第十四届人民代表大会代表"]);
+        let named = deputy_cards(store.conn(), &one, None, "湖北省").unwrap();
+        assert_eq!(named[0].level_lines, ["湖北省第十四届人民代表大会代表"]);
+    }
 }

@@ -10,6 +10,7 @@ pub mod listing;
 pub mod mask;
 pub mod photo;
 pub mod platform;
+pub mod province;
 pub mod query;
 pub mod region;
 pub mod validate;

@@ -1,0 +1,195 @@
+//! Conflict rows: which values lost a concurrent edit of the same field, derived from the change log. Recomputed
+//! for the fields of every change [`crate::store::Writer`] applies, local or remote; reviewing and settling them is
+//! [`crate::sync::conflicts`].
+//!
+//! # Which edits conflict
+//!
+//! Every write of a field records the stamps of the values it was made over, its *bases*
+//! ([`crate::changelog::Bases`]): a local edit overwrites the register it saw. So the writes of one field form a
+//! graph in which each write points at what its author had in front of them. A write that no other write was made
+//! over is a *tip*: a value that was current somewhere and that nobody has seen overwritten. With one tip there
+//! was no conflict, however many edits came one after another. With several, they were made without seeing each
+//! other: the register keeps the greatest stamp `(hlc, node_id)` (last writer wins), and every other tip whose
+//! value differs is a *losing value*, kept in `sync_conflicts` for a person to review. A sequential edit (node B
+//! changes a field after it received A's value) has A's write as its base, so A's write is no tip: no conflict.
+//! Two nodes that happen to write the same value do not conflict either.
+//!
+//! HLC order alone cannot tell the two cases apart: B's later edit outranks A's either way.
+//!
+//! # Why every node finds the same conflicts
+//!
+//! The rows for a field are recomputed from all of its writes in the change log each time one of them is applied
+//! ([`refresh`]): the winner is the greatest stamp, the tips are the writes no write names as a base, the losing
+//! values are the tips other than the winner whose value differs. All three depend only on the *set* of writes,
+//! never on the order they arrived in, and the change log ends up with the same set on every node that received
+//! the same changes. So node 1 applying A then B and node 2 applying B then A hold the same winner and the same
+//! conflict rows (only `detected_at`, this node's clock, differs). A row found while some writes are still on
+//! their way can disappear when a write made over that value arrives: it was never a lost value, only a late one.
+//!
+//!
+//! The rows are refreshed after *every* write of a field that may have other writes, local edits included: a local
+//! edit changes the winner's value, and with it which tips differ from it.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Bases, EntityKind, Fields, Stamp};
+use crate::error::{Error, Result};
+use crate::hlc::Hlc;
+
+/// How a conflict was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The winning value stays.
+    KeptWinner,
+    /// The losing value was written again and now wins.
+    Restored,
+}
+
+impl Resolution {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::KeptWinner => "kept_winner",
+            Resolution::Restored => "restored",
+        }
+    }
+
+    /// The resolution with this stored name.
+    pub fn parse(s: &str) -> Option<Resolution> {
+        [Resolution::KeptWinner, Resolution::Restored].into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// One write of one field, from the change log.
+struct Write {
+    stamp: Stamp,
+    value: Value,
+    bases: Vec<Stamp>,
+    operator: String,
+}
+
+/// A conflict row as it should be.
+struct Row<'a> {
+    lost: &'a Write,
+    resolved_by: Option<&'a Write>,
+}
+
+/// The writes of every field of one entity, by field, from the change log.
+fn writes(conn: &Connection, entity: EntityKind, id: &str) -> Result<BTreeMap<String, Vec<Write>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT hlc, node_id, fields, bases, operator FROM change_log WHERE entity = ?1 AND entity_id = ?2",
+    )?;
+    let rows = stmt.query_map(params![entity.as_str(), id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get(4)?))
+    })?;
+    let mut out: BTreeMap<String, Vec<Write>> = BTreeMap::new();
+    for row in rows {
+        let (hlc, node, fields, bases, operator): (i64, String, String, String, String) = row?;
+        let fields: Fields = serde_json::from_str(&fields).map_err(|e| Error::Internal(e.to_string()))?;
+        let mut bases: Bases = serde_json::from_str(&bases).map_err(|e| Error::Internal(e.to_string()))?;
+        for (field, value) in fields {
+            let bases = bases.remove(&field).unwrap_or_default();
+            let write = Write { stamp: Stamp(Hlc(hlc), node.clone()), value, bases, operator: operator.clone() };
+            out.entry(field).or_default().push(write);
+        }
+    }
+    Ok(out)
+}
+
+/// The conflict rows one field's writes call for (see the module notes), keyed by the losing stamp.
+fn expected(writes: &[Write]) -> BTreeMap<&Stamp, Row<'_>> {
+    let mut rows = BTreeMap::new();
+    let Some(winner) = writes.iter().max_by(|a, b| a.stamp.cmp(&b.stamp)) else { return rows };
+    let overwritten: HashSet<&Stamp> = writes.iter().flat_map(|w| &w.bases).collect();
+    for w in writes {
+        if w.stamp != winner.stamp && !overwritten.contains(&w.stamp) && w.value != winner.value {
+            rows.insert(&w.stamp, Row { lost: w, resolved_by: None });
+        }
+    }
+    // A resolution names the register its author saw first, then the losing writes it settles. The earliest
+    // resolution of a write is the one recorded, so every node records the same one.
+    let mut by_stamp: Vec<&Write> = writes.iter().collect();
+    by_stamp.sort_by(|a, b| a.stamp.cmp(&b.stamp));
+    for w in by_stamp {
+        for settled in w.bases.iter().skip(1) {
+            if let Some(lost) = writes.iter().find(|x| &x.stamp == settled) {
+                rows.entry(&lost.stamp).or_insert(Row { lost, resolved_by: Some(w) });
+            }
+        }
+    }
+    rows
+}
+
+/// Brings the conflict rows of `fields` of one entity in line with its writes; returns how many unresolved
+/// conflicts are new.
+pub(crate) fn refresh<'f>(
+    conn: &Connection,
+    entity: EntityKind,
+    id: &str,
+    fields: impl IntoIterator<Item = &'f String>,
+    now: &str,
+) -> Result<u64> {
+    let all = writes(conn, entity, id)?;
+    let mut new_open = 0;
+    for field in fields {
+        let Some(field_writes) = all.get(field) else { continue };
+        let rows = expected(field_writes);
+        let mut stmt = conn.prepare_cached(
+            "SELECT hlc, node_id, resolved_at IS NULL FROM sync_conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
+        )?;
+        let existing: Vec<(Stamp, bool)> = stmt
+            .query_map(params![entity.as_str(), id, field], |r| {
+                Ok((Stamp(Hlc(r.get(0)?), r.get(1)?), r.get::<_, bool>(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (stamp, _) in existing.iter().filter(|(s, _)| !rows.contains_key(s)) {
+            conn.execute(
+                "DELETE FROM sync_conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND hlc = ?4 AND node_id = ?5",
+                params![entity.as_str(), id, field, stamp.0.0, stamp.1],
+            )?;
+        }
+        for (stamp, row) in &rows {
+            let was_open = existing.iter().find(|(s, _)| s == *stamp).map(|(_, open)| *open);
+            if row.resolved_by.is_none() && was_open != Some(true) {
+                new_open += 1;
+            }
+            let (resolved_at, resolved_by, resolution) = match row.resolved_by {
+                Some(by) => {
+                    let at = chrono::DateTime::from_timestamp_millis(by.stamp.0.millis())
+                        .map(|t| t.to_rfc3339())
+                        .unwrap_or_default();
+                    let how = if by.value == row.lost.value { Resolution::Restored } else { Resolution::KeptWinner };
+                    (Some(at), Some(by.operator.as_str()), Some(how.as_str()))
+                }
+                None => (None, None, None),
+            };
+            conn.prepare_cached(
+                "INSERT INTO sync_conflicts (entity, entity_id, field, value, hlc, node_id, operator, detected_at,
+                                             resolved_at, resolved_by, resolution)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (entity, entity_id, field, hlc, node_id) DO UPDATE SET
+                   resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by,
+                   resolution = excluded.resolution",
+            )?
+            .execute(params![
+                entity.as_str(),
+                id,
+                field,
+                row.lost.value.to_string(),
+                stamp.0.0,
+                stamp.1,
+                row.lost.operator,
+                now,
+                resolved_at,
+                resolved_by,
+                resolution
+            ])?;
+        }
+    }
+    Ok(new_open)
+}

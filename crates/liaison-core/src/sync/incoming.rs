@@ -5,15 +5,17 @@
 //! node's clock rejects the bundle) and [`crate::changelog::apply`] (a change already here is a duplicate and
 //! does nothing), the conflict rows of every field it wrote are recomputed, the bundle's range is recorded for
 //! gaps and acknowledgements, the sender's acknowledgement of our log is taken, an office's newer configuration is
-//! applied, and the receipt is written. Any error rolls all of it back; the rejection is then recorded in a
+//! applied, a station's bundle is checked to write only the roster and its own station's records, and the receipt
+//! is written. Any error rolls all of it back; the rejection is then recorded in a
 //! transaction of its own, so the history shows every attempt.
 //!
 //! Idempotent and order-free: every step is — a duplicate change does nothing, ranges and acknowledgements only
 //! grow, the configuration only moves to a newer stamp, conflict rows depend only on the set of changes held.
 
 use super::payload::{PAYLOAD_VERSION, Payload};
-use super::peers::{self, PeerRole};
+use super::peers::{self, Peer, PeerRole};
 use super::receipts::{self, Counts, ImportReceipt, ImportResult, NewReceipt};
+use super::scope::{self, Owner};
 use crate::changelog::Applied;
 use crate::error::{Error, Result};
 use crate::store::{Store, Writer};
@@ -110,6 +112,7 @@ fn apply_in(
             (Applied::Duplicate | Applied::Unchanged, _) => counts.duplicates += 1,
         }
     }
+    check_scope(w, &peer, payload)?;
     receipts::record_received(w.tx(), sender, bundle, payload.from_seq, payload.to_seq)?;
     peers::record_ack(w.tx(), &peer, payload.acks.get(w.node_id()).copied())?;
     if let Some(config) = &payload.config
@@ -135,4 +138,26 @@ fn apply_in(
         },
     )?;
     Ok(receipt)
+}
+
+/// Refuses a station's bundle that writes another station's records. Checked after the whole bundle is applied,
+/// so a record and its parent may come in any order. A peer whose code is no station of the roster (a county
+/// office relaying its stations) is not limited here.
+fn check_scope(w: &Writer<'_>, peer: &Peer, payload: &Payload) -> Result<()> {
+    let Some(code) = peer.station_code.as_deref().filter(|_| peer.role == PeerRole::Station) else { return Ok(()) };
+    let Some(own) = scope::station_id(w.tx(), code)? else { return Ok(()) };
+    for logged in &payload.changes {
+        let change = &logged.change;
+        if let Owner::Station(Some(other)) = scope::owner(w.tx(), change.entity, &change.entity_id)?
+            && other != own
+        {
+            return Err(Error::Forbidden(format!(
+                "{} 的数据包修改了其他联络站的记录（{} {}），已拒绝",
+                peers::describe(peer),
+                change.entity.as_str(),
+                change.entity_id
+            )));
+        }
+    }
+    Ok(())
 }

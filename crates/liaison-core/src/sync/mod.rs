@@ -33,6 +33,7 @@ pub mod outgoing;
 pub mod payload;
 pub mod peers;
 pub mod receipts;
+mod scope;
 
 pub use conflicts::{ConflictView, Resolution, resolve_as, unresolved};
 pub use incoming::apply_incoming;

@@ -6,19 +6,20 @@
 //! city; the office forwards one station's roster edits to the others). Applying a change twice is a no-op, so
 //! relaying never harms.
 //!
-//! Down the hierarchy a station gets only what concerns it: the whole roster (regions, platforms, deputies,
-//! handling units: the first-responder rule and the pickers need every deputy and unit), and its own station's
-//! records — visits, matters with their events (the office's assignments and replies are events) and attachments,
-//! the duty rota, activities with attendance, leaders' visits. A record belongs to the station named by its
-//! `station_id` register (or its parent's), read from `field_state`, which keeps registers of deleted records too,
-//! so a tombstone reaches the station as well. Up the hierarchy nothing is filtered.
+//! Down the hierarchy a station gets only what concerns it ([`super::scope`]): the whole roster (regions,
+//! platforms, deputies, handling units: the first-responder rule and the pickers need every deputy and unit), and
+//! its own station's records — visits, matters with their events (the office's assignments and replies are events)
+//! and attachments, the duty rota, activities with attendance, leaders' visits; tombstones included. Up the
+//! hierarchy nothing is filtered.
 
 use rusqlite::{Connection, params};
 
+use super::scope;
+
 use super::payload::{ConfigSnapshot, Direction, EnrollmentProof, PAYLOAD_VERSION, Payload, PeerKeys};
-use super::peers::{self, Peer, PeerRole, PeerStatus};
+use super::peers::{self, PeerRole, PeerStatus};
 use super::receipts::received_through;
-use crate::changelog::{EntityKind, LoggedChange, Op, register};
+use crate::changelog::{EntityKind, LoggedChange, Op};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::store::Writer;
@@ -46,14 +47,19 @@ pub fn outgoing(w: &mut Writer<'_>, to: &str, full: bool, own_keys: &PeerKeys) -
     let from_seq = if full { 0 } else { peer.acked_seq };
     let to_seq: i64 = w.tx().query_row("SELECT COALESCE(MAX(seq), 0) FROM change_log", [], |r| r.get(0))?;
     let station = match direction {
-        Direction::Down => Some(station_id(w.tx(), &peer)?),
+        Direction::Down => match &peer.station_code {
+            Some(code) => Some(scope::station_id(w.tx(), code)?),
+            None => Some(None),
+        },
         Direction::Up => None,
     };
     let mut changes = Vec::new();
     for logged in log_range(w.tx(), from_seq, to_seq, to)? {
         let wanted = match &station {
             None => true,
-            Some(station) => concerns(w.tx(), logged.change.entity, &logged.change.entity_id, station.as_deref())?,
+            Some(station) => {
+                scope::concerns(w.tx(), logged.change.entity, &logged.change.entity_id, station.as_deref())?
+            }
         };
         if wanted {
             changes.push(logged);
@@ -78,17 +84,6 @@ pub fn outgoing(w: &mut Writer<'_>, to: &str, full: bool, own_keys: &PeerKeys) -
         bundle: peer.next_bundle,
         payload: Payload { version: PAYLOAD_VERSION, direction, from_seq, to_seq, changes, acks, config, enrollment },
     })
-}
-
-/// The platform id of a station peer's code (`None` when the roster does not know the code yet: it then gets the
-/// roster only).
-fn station_id(conn: &Connection, peer: &Peer) -> Result<Option<String>> {
-    let Some(code) = &peer.station_code else { return Ok(None) };
-    Ok(rusqlite::OptionalExtension::optional(conn.query_row(
-        "SELECT id FROM platforms WHERE code = ?1",
-        [code],
-        |r| r.get(0),
-    ))?)
 }
 
 /// This node's log entries with `from < seq <= to`, except those `peer` made.
@@ -131,42 +126,4 @@ fn log_range(conn: &Connection, from: i64, to: i64, peer: &str) -> Result<Vec<Lo
         })
     })
     .collect()
-}
-
-/// True when a change of this record goes down to the station with platform id `station` (see the module notes).
-fn concerns(conn: &Connection, entity: EntityKind, id: &str, station: Option<&str>) -> Result<bool> {
-    Ok(match owner(conn, entity, id)? {
-        Owner::Everyone => true,
-        Owner::Station(owner) => station.is_some_and(|s| owner.as_deref() == Some(s)),
-    })
-}
-
-enum Owner {
-    Everyone,
-    Station(Option<String>),
-}
-
-/// Whose a record is: the roster is everyone's, station work its station's.
-fn owner(conn: &Connection, entity: EntityKind, id: &str) -> Result<Owner> {
-    use EntityKind as K;
-    let up = |parent: K, field: &str| -> Result<Owner> {
-        match text(conn, entity, id, field)? {
-            Some(parent_id) => owner(conn, parent, &parent_id),
-            None => Ok(Owner::Station(None)),
-        }
-    };
-    match entity {
-        K::Region | K::Platform | K::Deputy | K::HandlingUnit => Ok(Owner::Everyone),
-        K::Visit | K::DutySlot | K::Activity | K::LeaderVisit => {
-            Ok(Owner::Station(text(conn, entity, id, "station_id")?))
-        }
-        K::Matter => up(K::Visit, "visit_id"),
-        K::MatterEvent | K::MatterAttachment => up(K::Matter, "matter_id"),
-        K::ActivityAttendance => up(K::Activity, "activity_id"),
-    }
-}
-
-/// A text register's value.
-fn text(conn: &Connection, entity: EntityKind, id: &str, field: &str) -> Result<Option<String>> {
-    Ok(register(conn, entity.as_str(), id, field)?.and_then(|v| v.as_str().map(str::to_owned)))
 }

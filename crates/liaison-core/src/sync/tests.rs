@@ -207,6 +207,27 @@ fn a_station_gets_the_roster_and_its_own_records_only() {
 }
 
 #[test]
+fn a_station_may_not_write_another_stations_records() {
+    let (mut office, mut station) = office_and_station();
+    // The station's PC is misconfigured (or tampered with) and records a visit for LS-01.
+    let elsewhere = crate::workflow::VisitInput {
+        station_code: "LS-01".into(),
+        matters: vec![crate::workflow::MatterInput {
+            first_responder: "曾国强".into(),
+            ..one_matter_visit("").matters[0].clone()
+        }],
+        ..one_matter_visit("")
+    };
+    station.store.write("李文书", |w| crate::workflow::register(w, &elsewhere)).unwrap();
+    let out = cut(&mut station, &office, false);
+    let before = dump(office.store.conn(), &["sync_receipts"]);
+    let receipt = deliver(&mut office, &station, &out);
+    assert_eq!(receipt.result, ImportResult::Rejected);
+    assert!(receipt.reason.contains("其他联络站的记录"), "{}", receipt.reason);
+    assert_eq!(dump(office.store.conn(), &["sync_receipts"]), before);
+}
+
+#[test]
 fn importing_a_bundle_twice_changes_nothing_further() {
     let (mut office, mut station) = office_and_station();
     let id = region_id(&station, "410402");

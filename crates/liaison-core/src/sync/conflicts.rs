@@ -9,7 +9,7 @@
 //! change's operator and time: the resolution syncs like any edit, and the change log is its audit trail (it is
 //! also written to `audit_log`).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -122,6 +122,11 @@ pub fn resolve_as(w: &mut Writer<'_>, session: &Session, conflict_id: i64, how: 
         Role::may_resolve_sync_conflicts,
         "当前角色无权处理同步冲突（需站长、机关工作人员或管理员）",
     )?;
+    resolve(w, conflict_id, how)
+}
+
+/// [`resolve_as`] without the role check (the property tests settle conflicts without signing in).
+pub(crate) fn resolve(w: &mut Writer<'_>, conflict_id: i64, how: Resolution) -> Result<()> {
     let found = query(w.tx(), "WHERE c.id = ?1", [conflict_id])?.pop();
     let Some(conflict) = found else { return Err(Error::NotFound(format!("同步冲突 {conflict_id}"))) };
     if conflict.resolved_at.is_some() {
@@ -141,15 +146,4 @@ pub fn resolve_as(w: &mut Writer<'_>, session: &Session, conflict_id: i64, how: 
         "losing_stamp": conflict.losing_stamp, "value_before": conflict.current_value,
     });
     w.audit_local("sync_conflict_resolve", &conflict.entity, &conflict.entity_id, &detail.to_string())
-}
-
-/// The id of the conflict row for a losing write, if any (tests and the UI's deep links).
-pub fn find(conn: &Connection, entity: EntityKind, entity_id: &str, field: &str, lost: &Stamp) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM sync_conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND hlc = ?4 AND node_id = ?5",
-            params![entity.as_str(), entity_id, field, lost.0.0, lost.1],
-            |r| r.get(0),
-        )
-        .optional()?)
 }

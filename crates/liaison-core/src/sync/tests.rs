@@ -496,8 +496,10 @@ fn rules_and_calendar_follow_the_office_and_never_roll_back() {
 
 #[derive(Debug, Clone)]
 enum Step {
-    /// Node `node` sets field `field` (0: name, 1: kind-free text field) of region `region` to `value`.
-    Edit { node: usize, region: usize, value: u8 },
+    /// Node `node` sets the field `TARGETS[target]` to a value numbered `value`.
+    Edit { node: usize, target: usize, value: u8 },
+    /// Node `node` settles one of its open conflicts (by index, modulo), restoring the losing value or not.
+    Resolve { node: usize, pick: usize, restore: bool },
     /// Node `from` cuts a bundle for its peer `to`, which goes in flight.
     Cut { link: usize, full: bool },
     /// An in-flight bundle (by index, modulo) is delivered; `keep` leaves it in flight to arrive again later.
@@ -510,11 +512,18 @@ enum Step {
 
 /// The links (from, to): office 0, stations 1 and 2.
 const LINKS: [(usize, usize); 4] = [(0, 1), (0, 2), (1, 0), (2, 0)];
-const REGIONS: [&str; 3] = ["410402", "410423", "410402001"];
+/// The fields edited: (entity, code, field).
+const TARGETS: [(EntityKind, &str, &str); 4] = [
+    (EntityKind::Region, "410402", "name"),
+    (EntityKind::Region, "410423", "name"),
+    (EntityKind::Platform, "XH-01", "address"),
+    (EntityKind::Platform, "LS-01", "address"),
+];
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => (0..3usize, 0..3usize, 0..4u8).prop_map(|(node, region, value)| Step::Edit { node, region, value }),
+        4 => (0..3usize, 0..TARGETS.len(), 0..4u8).prop_map(|(node, target, value)| Step::Edit { node, target, value }),
+        1 => (0..3usize, any::<usize>(), any::<bool>()).prop_map(|(node, pick, restore)| Step::Resolve { node, pick, restore }),
         3 => (0..4usize, prop::bool::weighted(0.1)).prop_map(|(link, full)| Step::Cut { link, full }),
         4 => (any::<usize>(), prop::bool::weighted(0.3)).prop_map(|(pick, keep)| Step::Deliver { pick, keep }),
         1 => any::<usize>().prop_map(|pick| Step::Drop { pick }),
@@ -551,13 +560,28 @@ fn pair(nodes: &mut [Node], a: usize, b: usize) -> (&mut Node, &mut Node) {
 
 fn run(steps: &[Step]) -> Result<(), TestCaseError> {
     let mut nodes = three_nodes();
-    let ids: Vec<String> = REGIONS.iter().map(|c| region_id(&nodes[0], c)).collect();
+    let ids: Vec<String> = TARGETS
+        .iter()
+        .map(|(entity, code, _)| {
+            let table = if *entity == EntityKind::Region { "regions" } else { "platforms" };
+            let sql = format!("SELECT id FROM {table} WHERE code = ?1");
+            nodes[0].store.conn().query_row(&sql, [code], |r| r.get(0)).unwrap()
+        })
+        .collect();
     let mut in_flight: Vec<(usize, usize, Outgoing)> = Vec::new();
     for step in steps {
         match *step {
-            Step::Edit { node, region, value } => {
-                let text = format!("{}-{}-{value}", REGIONS[region], node);
-                set_field(&mut nodes[node], EntityKind::Region, &ids[region], "name", json!(text));
+            Step::Edit { node, target, value } => {
+                let (entity, code, field) = TARGETS[target];
+                set_field(&mut nodes[node], entity, &ids[target], field, json!(format!("{code}-{node}-{value}")));
+            }
+            Step::Resolve { node, pick, restore } => {
+                let open = unresolved(nodes[node].store.conn()).unwrap();
+                if !open.is_empty() {
+                    let id = open[pick % open.len()].id;
+                    let how = if restore { Resolution::Restored } else { Resolution::KeptWinner };
+                    nodes[node].store.write("站长", |w| conflicts::resolve(w, id, how)).unwrap();
+                }
             }
             Step::Cut { link, full } => {
                 let (from, to) = LINKS[link];

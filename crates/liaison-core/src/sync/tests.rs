@@ -228,6 +228,36 @@ fn a_station_may_not_write_another_stations_records() {
 }
 
 #[test]
+fn a_county_office_between_its_stations_and_the_city_relays_both_ways() {
+    let mut city = node(1);
+    let mut county = node(3);
+    let mut station = node(2);
+    small_roster(&mut city.store);
+    // The county is a "station" peer of the city (its code is no platform, so it is not limited to one station's
+    // records) and the office of its stations.
+    link(&mut city, &mut county, "410423");
+    link(&mut county, &mut station, "XH-01");
+    sync(&mut city, &mut county);
+    sync(&mut county, &mut station);
+    let id = region_id(&station, "410402");
+    assert_eq!(name_of(&station, &id), json!("新华区"), "the city's roster reached the station through the county");
+
+    let visit = station.store.write("李文书", |w| crate::workflow::register(w, &one_matter_visit(""))).unwrap();
+    set_field(&mut station, EntityKind::Region, &id, "name", json!("新华区（站改）"));
+    sync(&mut station, &mut county);
+    let relayed = sync(&mut county, &mut city);
+    assert!(relayed.applied >= 4, "the station's work, relayed by the county");
+    let at_city: i64 = city
+        .store
+        .conn()
+        .query_row("SELECT COUNT(*) FROM visits WHERE id = ?1", [&visit.visit_id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(at_city, 1);
+    assert_eq!(name_of(&city, &id), json!("新华区（站改）"));
+    assert_eq!(registers(city.store.conn()), registers(county.store.conn()));
+}
+
+#[test]
 fn importing_a_bundle_twice_changes_nothing_further() {
     let (mut office, mut station) = office_and_station();
     let id = region_id(&station, "410402");

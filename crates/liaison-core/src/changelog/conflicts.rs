@@ -25,7 +25,16 @@
 //! the same changes. So node 1 applying A then B and node 2 applying B then A hold the same winner and the same
 //! conflict rows (only `detected_at`, this node's clock, differs). A row found while some writes are still on
 //! their way can disappear when a write made over that value arrives: it was never a lost value, only a late one.
+//! The winner is always a tip: a write made over it was made after its author received it, and the HLC receive
+//! step gives it a greater stamp.
 //!
+//! A write whose bases name further stamps after the first settles those losing values (a person's resolution,
+//! [`crate::sync::conflicts::resolve_as`]): they are no tips any more, and their rows stay, marked resolved by the
+//! earliest such write — its operator, its time (from its stamp), and `restored` when it wrote the losing value
+//! again, else `kept_winner` — so the resolution reads the same on every node it reaches.
+//!
+//! Not detected yet: an edit made concurrently with a delete of the whole record. The delete is the `_deleted`
+//! register, a different field, so the edit lands in its register while the row stays deleted.
 //!
 //! The rows are refreshed after *every* write of a field that may have other writes, local edits included: a local
 //! edit changes the winner's value, and with it which tips differ from it.

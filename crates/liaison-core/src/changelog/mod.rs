@@ -18,6 +18,8 @@
 //!    removed when the `_deleted` register is true (a delete is a tombstone, so a late update cannot resurrect it).
 //!    An update that arrives before its insert waits in the registers until the insert comes.
 //! 4. The entity's projection hook refreshes derived data (a deputy's level rows, search documents).
+//! 5. The [`crate::store::Writer`] that applied it recomputes the conflict rows of the fields it wrote
+//!    ([`conflicts`]).
 //!
 //! Conflicting concurrent edits of the *same* field keep one winner in the row, but every change stays in the log.
 //! Each change also records, per field, the stamps of the values it was made over ([`Change::bases`]): a local edit

@@ -355,7 +355,8 @@ pub(crate) fn record_sent(conn: &Connection, peer: &Peer, to_seq: i64) -> Result
     Ok(())
 }
 
-/// Applies the office's configuration when its stamp is newer than the last applied; true when it did.
+/// Records `stamp` as the office's newest configuration when it is newer than the last one applied from this peer;
+/// true when it was (the caller then applies that configuration, in the same transaction).
 pub(crate) fn newer_config(conn: &Connection, peer: &Peer, stamp: i64) -> Result<bool> {
     Ok(conn
         .execute("UPDATE peers SET config_stamp = ?1 WHERE id = ?2 AND config_stamp < ?1", params![stamp, peer.id])?

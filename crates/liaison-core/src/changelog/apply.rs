@@ -21,7 +21,12 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
             change.op.as_str()
         )));
     }
-    if let Some(bad) = change.bases.keys().find(|f| !change.fields.contains_key(*f)) {
+    // A change is made over the fields it writes; a delete over the whole record.
+    let based_on = |f: &String| match change.op {
+        Op::Delete => f == DELETED_FIELD || spec.has_field(f),
+        Op::Insert | Op::Update => change.fields.contains_key(f),
+    };
+    if let Some(bad) = change.bases.keys().find(|f| !based_on(f)) {
         return Err(Error::Invalid(format!("{} base names an unchanged field {bad}", change.entity.as_str())));
     }
     let fields_json = serde_json::to_string(&change.fields).map_err(|e| Error::Internal(e.to_string()))?;
@@ -75,9 +80,15 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
     Ok(Applied::Recorded { fields_won: won })
 }
 
-/// The stamps of the registers a local change of `fields` overwrites: its bases (see [`Bases`]). A field without
-/// a register gets none.
-pub fn current_bases(tx: &rusqlite::Connection, entity: EntityKind, id: &str, fields: &Fields) -> Result<Bases> {
+/// The stamps of the registers a local change overwrites: its bases (see [`Bases`]). A change is made over the
+/// registers of `fields`; a delete (`fields` = `None`) over every register of the record. A field without a
+/// register gets none.
+pub fn current_bases(
+    tx: &rusqlite::Connection,
+    entity: EntityKind,
+    id: &str,
+    fields: Option<&Fields>,
+) -> Result<Bases> {
     let mut stmt =
         tx.prepare_cached("SELECT field, hlc, node_id FROM field_state WHERE entity = ?1 AND entity_id = ?2")?;
     let rows = stmt.query_map(params![entity.as_str(), id], |r| {
@@ -86,7 +97,7 @@ pub fn current_bases(tx: &rusqlite::Connection, entity: EntityKind, id: &str, fi
     let mut bases = Bases::new();
     for row in rows {
         let (field, hlc, node) = row?;
-        if fields.contains_key(&field) {
+        if fields.is_none_or(|f| f.contains_key(&field)) {
             bases.insert(field, vec![Stamp(Hlc(hlc), node)]);
         }
     }

@@ -33,19 +33,22 @@
 //! earliest such write — its operator, its time (from its stamp), and `restored` when it wrote the losing value
 //! again, else `kept_winner` — so the resolution reads the same on every node it reaches.
 //!
-//! Not detected yet: an edit made concurrently with a delete of the whole record. The delete is the `_deleted`
-//! register, a different field, so the edit lands in its register while the row stays deleted.
+//! A delete is made over the whole record: its bases name every register it saw. On a record whose `_deleted`
+//! register is true, every tip of a field that the winning delete did not see is a losing value (an edit made
+//! offline while another node deleted the record), whatever its value: the record is gone, the edit must not
+//! vanish with it unnoticed. Settling it either deletes again over it (kept) or undeletes the record with the
+//! value (restored).
 //!
 //! The rows are refreshed after *every* write of a field that may have other writes, local edits included: a local
 //! edit changes the winner's value, and with it which tips differ from it.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Bases, EntityKind, Fields, Stamp};
+use super::{Bases, DELETED_FIELD, EntityKind, Fields, Stamp};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 
@@ -74,61 +77,68 @@ impl Resolution {
     }
 }
 
-/// One write of one field, from the change log.
-struct Write {
+/// One change of the entity, from the change log.
+struct Raw {
     stamp: Stamp,
-    value: Value,
-    bases: Vec<Stamp>,
+    fields: Fields,
+    bases: Bases,
     operator: String,
 }
 
-/// A conflict row as it should be.
+/// A conflict row as it should be: the losing write and its value, and what settled it.
 struct Row<'a> {
-    lost: &'a Write,
-    resolved_by: Option<&'a Write>,
+    lost: &'a Raw,
+    value: &'a Value,
+    resolved: Option<(&'a Raw, Resolution)>,
 }
 
-/// The writes of every field of one entity, by field, from the change log.
-fn writes(conn: &Connection, entity: EntityKind, id: &str) -> Result<BTreeMap<String, Vec<Write>>> {
+/// Every change of one entity, oldest stamp first.
+fn changes(conn: &Connection, entity: EntityKind, id: &str) -> Result<Vec<Raw>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT hlc, node_id, fields, bases, operator FROM change_log WHERE entity = ?1 AND entity_id = ?2",
+        "SELECT hlc, node_id, fields, bases, operator FROM change_log WHERE entity = ?1 AND entity_id = ?2
+         ORDER BY hlc, node_id",
     )?;
     let rows = stmt.query_map(params![entity.as_str(), id], |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get(4)?))
     })?;
-    let mut out: BTreeMap<String, Vec<Write>> = BTreeMap::new();
-    for row in rows {
+    let json = |s: &str| serde_json::from_str(s).map_err(|e| Error::Internal(format!("change_log: {e}")));
+    rows.map(|row| {
         let (hlc, node, fields, bases, operator): (i64, String, String, String, String) = row?;
-        let fields: Fields = serde_json::from_str(&fields).map_err(|e| Error::Internal(e.to_string()))?;
-        let mut bases: Bases = serde_json::from_str(&bases).map_err(|e| Error::Internal(e.to_string()))?;
-        for (field, value) in fields {
-            let bases = bases.remove(&field).unwrap_or_default();
-            let write = Write { stamp: Stamp(Hlc(hlc), node.clone()), value, bases, operator: operator.clone() };
-            out.entry(field).or_default().push(write);
-        }
-    }
-    Ok(out)
+        Ok(Raw { stamp: Stamp(Hlc(hlc), node), fields: json(&fields)?, bases: json_bases(&bases)?, operator })
+    })
+    .collect()
 }
 
-/// The conflict rows one field's writes call for (see the module notes), keyed by the losing stamp.
-fn expected(writes: &[Write]) -> BTreeMap<&Stamp, Row<'_>> {
+fn json_bases(s: &str) -> Result<Bases> {
+    serde_json::from_str(s).map_err(|e| Error::Internal(format!("change_log.bases: {e}")))
+}
+
+/// The conflict rows one field calls for (see the module notes), keyed by the losing stamp.
+fn expected<'a>(changes: &'a [Raw], field: &str) -> BTreeMap<&'a Stamp, Row<'a>> {
+    let writes: Vec<(&Raw, &Value)> = changes.iter().filter_map(|c| c.fields.get(field).map(|v| (c, v))).collect();
     let mut rows = BTreeMap::new();
-    let Some(winner) = writes.iter().max_by(|a, b| a.stamp.cmp(&b.stamp)) else { return rows };
-    let overwritten: HashSet<&Stamp> = writes.iter().flat_map(|w| &w.bases).collect();
-    for w in writes {
-        if w.stamp != winner.stamp && !overwritten.contains(&w.stamp) && w.value != winner.value {
-            rows.insert(&w.stamp, Row { lost: w, resolved_by: None });
+    let Some(&(winner, winner_value)) = writes.last() else { return rows };
+    // Every stamp a change was made over for this field: by a later write of it, or seen by a delete.
+    let overwritten: HashSet<&Stamp> = changes.iter().filter_map(|c| c.bases.get(field)).flatten().collect();
+    let deleted = field != DELETED_FIELD
+        && changes.iter().rev().find_map(|c| c.fields.get(DELETED_FIELD)) == Some(&Value::Bool(true));
+    for &(write, value) in writes.iter().filter(|(w, _)| !overwritten.contains(&w.stamp)) {
+        // On a deleted record every value the delete did not see is lost; otherwise those the winner outranks.
+        if deleted || (write.stamp != winner.stamp && value != winner_value) {
+            rows.insert(&write.stamp, Row { lost: write, value, resolved: None });
         }
     }
     // A resolution names the register its author saw first, then the losing writes it settles. The earliest
     // resolution of a write is the one recorded, so every node records the same one.
-    let mut by_stamp: Vec<&Write> = writes.iter().collect();
-    by_stamp.sort_by(|a, b| a.stamp.cmp(&b.stamp));
-    for w in by_stamp {
-        for settled in w.bases.iter().skip(1) {
-            if let Some(lost) = writes.iter().find(|x| &x.stamp == settled) {
-                rows.entry(&lost.stamp).or_insert(Row { lost, resolved_by: Some(w) });
-            }
+    for settling in changes {
+        for settled in settling.bases.get(field).into_iter().flatten().skip(1) {
+            let Some(&(lost, value)) = writes.iter().find(|(w, _)| &w.stamp == settled) else { continue };
+            let how = match (settling.fields.get(field), settling.fields.get(DELETED_FIELD)) {
+                (Some(v), _) if v == value => Resolution::Restored,
+                (Some(_), _) | (None, Some(Value::Bool(true))) => Resolution::KeptWinner,
+                (None, _) => Resolution::Restored,
+            };
+            rows.entry(&lost.stamp).or_insert(Row { lost, value, resolved: Some((settling, how)) });
         }
     }
     rows
@@ -143,11 +153,15 @@ pub(crate) fn refresh<'f>(
     fields: impl IntoIterator<Item = &'f String>,
     now: &str,
 ) -> Result<u64> {
-    let all = writes(conn, entity, id)?;
+    let all = changes(conn, entity, id)?;
+    let mut targets: BTreeSet<&str> = fields.into_iter().map(String::as_str).collect();
+    if targets.contains(DELETED_FIELD) {
+        // A delete or an undelete changes which values of every field are lost.
+        targets.extend(all.iter().flat_map(|c| c.fields.keys().map(String::as_str)));
+    }
     let mut new_open = 0;
-    for field in fields {
-        let Some(field_writes) = all.get(field) else { continue };
-        let rows = expected(field_writes);
+    for field in targets {
+        let rows = expected(&all, field);
         let mut stmt = conn.prepare_cached(
             "SELECT hlc, node_id, resolved_at IS NULL FROM sync_conflicts WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
         )?;
@@ -164,15 +178,14 @@ pub(crate) fn refresh<'f>(
         }
         for (stamp, row) in &rows {
             let was_open = existing.iter().find(|(s, _)| s == *stamp).map(|(_, open)| *open);
-            if row.resolved_by.is_none() && was_open != Some(true) {
+            if row.resolved.is_none() && was_open != Some(true) {
                 new_open += 1;
             }
-            let (resolved_at, resolved_by, resolution) = match row.resolved_by {
-                Some(by) => {
+            let (resolved_at, resolved_by, resolution) = match row.resolved {
+                Some((by, how)) => {
                     let at = chrono::DateTime::from_timestamp_millis(by.stamp.0.millis())
                         .map(|t| t.to_rfc3339())
                         .unwrap_or_default();
-                    let how = if by.value == row.lost.value { Resolution::Restored } else { Resolution::KeptWinner };
                     (Some(at), Some(by.operator.as_str()), Some(how.as_str()))
                 }
                 None => (None, None, None),
@@ -189,7 +202,7 @@ pub(crate) fn refresh<'f>(
                 entity.as_str(),
                 id,
                 field,
-                row.lost.value.to_string(),
+                row.value.to_string(),
                 stamp.0.0,
                 stamp.1,
                 row.lost.operator,

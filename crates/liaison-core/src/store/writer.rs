@@ -76,10 +76,15 @@ impl<'a> Writer<'a> {
         if fields.is_empty() {
             return Ok(Applied::Unchanged);
         }
-        let mut bases = changelog::current_bases(&self.tx, entity, entity_id, &fields)?;
+        let seen = if op == Op::Delete { None } else { Some(&fields) };
+        let mut bases = changelog::current_bases(&self.tx, entity, entity_id, seen)?;
         for (field, stamps) in resolved {
+            // After the register seen, even when it is the value settled: position marks a resolution.
             let list = bases.entry(field.clone()).or_default();
-            list.extend(stamps.iter().filter(|s| !list.contains(s)).cloned().collect::<Vec<_>>());
+            if list.is_empty() {
+                return Err(Error::Internal(format!("settling {field} of a record that has no such register")));
+            }
+            list.extend(stamps.iter().cloned());
         }
         let change = Change {
             node_id: self.node_id.to_owned(),
@@ -92,8 +97,9 @@ impl<'a> Writer<'a> {
             bases,
         };
         let applied = changelog::apply(&self.tx, &change)?;
-        // A field written for the first time here has no other write to conflict with.
-        if !change.bases.is_empty() {
+        // A new record (an insert over no register) has no other write to conflict with. A field's first write on
+        // an existing record may: on a deleted record, it is an edit the delete never saw.
+        if !(change.op == Op::Insert && change.bases.is_empty()) {
             self.refresh_conflicts(&change, &applied)?;
         }
         Ok(applied)

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use crate::changelog::conflicts::Resolution;
-use crate::changelog::{Bases, EntityKind, Fields, Op, Stamp};
+use crate::changelog::{Bases, DELETED_FIELD, EntityKind, Fields, Op, Stamp};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::operators::permit::authorize;
@@ -50,12 +50,18 @@ pub struct ConflictView {
     pub resolved_by: Option<String>,
     /// See `resolved_at`.
     pub resolution: Option<Resolution>,
+    /// True when the record has been deleted: the losing value is an edit the delete did not see, and settling
+    /// it either keeps the record deleted or brings it back with that value.
+    pub record_deleted: bool,
 }
 
 const VIEW_SQL: &str = "SELECT c.id, c.entity, c.entity_id, c.field, c.value, c.hlc, c.node_id, c.operator,
-                               s.value, s.hlc, s.node_id, c.detected_at, c.resolved_at, c.resolved_by, c.resolution
+                               s.value, s.hlc, s.node_id, c.detected_at, c.resolved_at, c.resolved_by, c.resolution,
+                               COALESCE(d.value = 'true', 0)
                         FROM sync_conflicts c
-                        LEFT JOIN field_state s ON s.entity = c.entity AND s.entity_id = c.entity_id AND s.field = c.field";
+                        LEFT JOIN field_state s ON s.entity = c.entity AND s.entity_id = c.entity_id AND s.field = c.field
+                        LEFT JOIN field_state d
+                               ON d.entity = c.entity AND d.entity_id = c.entity_id AND d.field = '_deleted'";
 
 fn view_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ConflictView, String, Option<String>)> {
     let current_stamp = match r.get::<_, Option<i64>>(9)? {
@@ -79,6 +85,7 @@ fn view_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ConflictView, String, Op
             detected_at: r.get(11)?,
             resolved_at: r.get(12)?,
             resolved_by: r.get(13)?,
+            record_deleted: r.get(15)?,
             resolution,
         },
         r.get(4)?,
@@ -134,16 +141,26 @@ pub(crate) fn resolve(w: &mut Writer<'_>, conflict_id: i64, how: Resolution) -> 
     }
     let entity = EntityKind::parse(&conflict.entity)
         .ok_or_else(|| Error::Internal(format!("conflict on unknown entity {}", conflict.entity)))?;
-    let value = match how {
-        Resolution::KeptWinner => conflict.current_value.clone().unwrap_or(Value::Null),
-        Resolution::Restored => conflict.losing_value.clone(),
-    };
-    let fields: Fields = [(conflict.field.clone(), value)].into_iter().collect();
     let settled: Bases = [(conflict.field.clone(), vec![conflict.losing_stamp.clone()])].into_iter().collect();
-    w.change_resolving(entity, &conflict.entity_id, Op::Update, fields, &settled)?;
+    let (op, fields): (Op, Fields) = match (how, conflict.record_deleted) {
+        (Resolution::KeptWinner, false) => {
+            (Op::Update, [(conflict.field.clone(), conflict.current_value.clone().unwrap_or(Value::Null))].into())
+        }
+        (Resolution::Restored, false) => (Op::Update, [(conflict.field.clone(), conflict.losing_value.clone())].into()),
+        // Deleted again, over the edit it had not seen.
+        (Resolution::KeptWinner, true) => (Op::Delete, [(DELETED_FIELD.to_owned(), Value::Bool(true))].into()),
+        // Back, with the edit.
+        (Resolution::Restored, true) => (
+            Op::Update,
+            [(DELETED_FIELD.to_owned(), Value::Bool(false)), (conflict.field.clone(), conflict.losing_value.clone())]
+                .into(),
+        ),
+    };
+    w.change_resolving(entity, &conflict.entity_id, op, fields, &settled)?;
     let detail = serde_json::json!({
         "field": conflict.field, "resolution": how, "losing_value": conflict.losing_value,
         "losing_stamp": conflict.losing_stamp, "value_before": conflict.current_value,
+        "record_deleted": conflict.record_deleted,
     });
     w.audit_local("sync_conflict_resolve", &conflict.entity, &conflict.entity_id, &detail.to_string())
 }

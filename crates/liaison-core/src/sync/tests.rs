@@ -528,6 +528,8 @@ fn rules_and_calendar_follow_the_office_and_never_roll_back() {
 enum Step {
     /// Node `node` sets the field `TARGETS[target]` to a value numbered `value`.
     Edit { node: usize, target: usize, value: u8 },
+    /// Node `node` deletes the handling unit (or brings it back).
+    Delete { node: usize, deleted: bool },
     /// Node `node` settles one of its open conflicts (by index, modulo), restoring the losing value or not.
     Resolve { node: usize, pick: usize, restore: bool },
     /// Node `from` cuts a bundle for its peer `to`, which goes in flight.
@@ -543,17 +545,20 @@ enum Step {
 /// The links (from, to): office 0, stations 1 and 2.
 const LINKS: [(usize, usize); 4] = [(0, 1), (0, 2), (1, 0), (2, 0)];
 /// The fields edited: (entity, code, field).
-const TARGETS: [(EntityKind, &str, &str); 4] = [
+const TARGETS: [(EntityKind, &str, &str); 6] = [
     (EntityKind::Region, "410402", "name"),
     (EntityKind::Region, "410423", "name"),
     (EntityKind::Platform, "XH-01", "address"),
     (EntityKind::Platform, "LS-01", "address"),
+    (EntityKind::HandlingUnit, "U1", "name"),
+    (EntityKind::HandlingUnit, "U1", "contact"),
 ];
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         4 => (0..3usize, 0..TARGETS.len(), 0..4u8).prop_map(|(node, target, value)| Step::Edit { node, target, value }),
         1 => (0..3usize, any::<usize>(), any::<bool>()).prop_map(|(node, pick, restore)| Step::Resolve { node, pick, restore }),
+        1 => (0..3usize, prop::bool::weighted(0.7)).prop_map(|(node, deleted)| Step::Delete { node, deleted }),
         3 => (0..4usize, prop::bool::weighted(0.1)).prop_map(|(link, full)| Step::Cut { link, full }),
         4 => (any::<usize>(), prop::bool::weighted(0.3)).prop_map(|(pick, keep)| Step::Deliver { pick, keep }),
         1 => any::<usize>().prop_map(|pick| Step::Drop { pick }),
@@ -570,6 +575,7 @@ fn three_nodes() -> Vec<Node> {
     let mut s1 = node(12);
     let mut s2 = node(13);
     small_roster(&mut office.store);
+    add_unit(&mut office, "unit-1");
     link(&mut office, &mut s1, "XH-01");
     link(&mut office, &mut s2, "LS-01");
     sync(&mut office, &mut s1);
@@ -593,7 +599,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
     let ids: Vec<String> = TARGETS
         .iter()
         .map(|(entity, code, _)| {
-            let table = if *entity == EntityKind::Region { "regions" } else { "platforms" };
+            let table = entity.spec().table;
             let sql = format!("SELECT id FROM {table} WHERE code = ?1");
             nodes[0].store.conn().query_row(&sql, [code], |r| r.get(0)).unwrap()
         })
@@ -605,6 +611,7 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
                 let (entity, code, field) = TARGETS[target];
                 set_field(&mut nodes[node], entity, &ids[target], field, json!(format!("{code}-{node}-{value}")));
             }
+            Step::Delete { node, deleted } => set_deleted(&mut nodes[node], &ids[4], deleted),
             Step::Resolve { node, pick, restore } => {
                 let open = unresolved(nodes[node].store.conn()).unwrap();
                 if !open.is_empty() {
@@ -645,8 +652,9 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
         prop_assert_eq!(&registers(n.store.conn()), &expected);
         prop_assert_eq!(&conflict_set(n.store.conn()), &conflicts);
     }
-    // Every open conflict is a value that lost to the register now in force, never the register itself.
-    for c in unresolved(nodes[0].store.conn()).unwrap() {
+    // Every open conflict on a live record is a value that lost to the register now in force, never the register
+    // itself (on a deleted record it may be: the record lost to the delete).
+    for c in unresolved(nodes[0].store.conn()).unwrap().into_iter().filter(|c| !c.record_deleted) {
         prop_assert!(c.current_stamp.as_ref() != Some(&c.losing_stamp));
         prop_assert!(c.current_value.as_ref() != Some(&c.losing_value));
     }
@@ -660,6 +668,72 @@ proptest! {
     fn three_nodes_converge_to_the_same_state_and_the_same_conflicts(steps in prop::collection::vec(step(), 1..40)) {
         run(&steps)?;
     }
+}
+
+/// A handling unit, written straight through the change log (nothing refers to it, so it can be deleted).
+fn add_unit(n: &mut Node, id: &str) {
+    let fields: Fields = [("code", json!("U1")), ("name", json!("住建局")), ("kind", json!("department"))]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    n.store.write("tester", |w| w.change(EntityKind::HandlingUnit, id, Op::Insert, fields)).unwrap();
+}
+
+fn set_deleted(n: &mut Node, id: &str, deleted: bool) {
+    let op = if deleted { Op::Delete } else { Op::Update };
+    let fields: Fields = [("_deleted".to_owned(), json!(deleted))].into_iter().collect();
+    n.store.write("tester", |w| w.change(EntityKind::HandlingUnit, id, op, fields)).unwrap();
+}
+
+fn unit_rows(n: &Node) -> Vec<(String, String)> {
+    n.store
+        .conn()
+        .prepare("SELECT id, contact FROM handling_units ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+#[test]
+fn an_edit_made_while_another_node_deleted_the_record_is_kept_and_can_bring_it_back() {
+    let (mut office, mut station) = office_and_station();
+    add_unit(&mut office, "unit-1");
+    sync(&mut office, &mut station);
+    set_deleted(&mut office, "unit-1", true);
+    station.clock.advance_ms(5);
+    set_field(&mut station, EntityKind::HandlingUnit, "unit-1", "contact", json!("王科长 0375-1234567"));
+    sync(&mut station, &mut office);
+    sync(&mut office, &mut station);
+    assert!(unit_rows(&office).is_empty() && unit_rows(&station).is_empty(), "the delete wins the record");
+    assert_eq!(conflict_set(office.store.conn()), conflict_set(station.store.conn()));
+    let open = unresolved(office.store.conn()).unwrap();
+    assert_eq!(open.len(), 1, "the offline edit is not dropped unnoticed: {open:?}");
+    assert!(open[0].record_deleted);
+    assert_eq!((open[0].field.as_str(), &open[0].losing_value), ("contact", &json!("王科长 0375-1234567")));
+
+    office.store.write("站长", |w| conflicts::resolve(w, open[0].id, Resolution::Restored)).unwrap();
+    sync(&mut office, &mut station);
+    let back = vec![("unit-1".to_owned(), "王科长 0375-1234567".to_owned())];
+    assert_eq!((unit_rows(&office), unit_rows(&station)), (back.clone(), back));
+    assert!(unresolved(station.store.conn()).unwrap().is_empty());
+    assert_eq!(conflict_set(office.store.conn()), conflict_set(station.store.conn()));
+    let settled = conflicts::of_record(station.store.conn(), EntityKind::HandlingUnit, "unit-1").unwrap();
+    assert_eq!(settled[0].resolution, Some(Resolution::Restored));
+}
+
+#[test]
+fn an_edit_seen_before_the_delete_is_no_conflict() {
+    let (mut office, mut station) = office_and_station();
+    add_unit(&mut office, "unit-1");
+    sync(&mut office, &mut station);
+    set_field(&mut station, EntityKind::HandlingUnit, "unit-1", "contact", json!("李科长"));
+    sync(&mut station, &mut office);
+    set_deleted(&mut office, "unit-1", true);
+    sync(&mut office, &mut station);
+    assert!(unit_rows(&station).is_empty());
+    assert!(conflict_set(office.store.conn()).is_empty() && conflict_set(station.store.conn()).is_empty());
 }
 
 #[test]

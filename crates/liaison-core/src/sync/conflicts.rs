@@ -7,7 +7,11 @@
 //! value to restore it — whose bases name both the current register and the losing write. The losing write is then
 //! no tip, on this node and on every node the change reaches, and the row is marked resolved there with the
 //! change's operator and time: the resolution syncs like any edit, and the change log is its audit trail (it is
-//! also written to `audit_log`).
+//! also written to `audit_log`). On a deleted record (an edit the delete did not see) keeping means deleting again
+//! over the edit, restoring means bringing the record back with it.
+//!
+//! Two people may settle the same conflict differently on two nodes before they sync: both resolutions are
+//! changes made without seeing each other, so they are a new conflict of their own, found the same way.
 
 use rusqlite::{Connection, params};
 use serde::Serialize;

@@ -15,7 +15,8 @@
 //!   independent of order, so importing a bundle twice, an old bundle after a new one, or the same change through
 //!   two bundles changes nothing further.
 //! - **Conflicts**: each change records what every field overwrote (its bases, migration 0009), which tells a
-//!   sequential edit from a concurrent one; losing values are kept for review ([`conflicts`]).
+//!   sequential edit from a concurrent one; losing values — and edits made while another node deleted the record —
+//!   are kept for review ([`conflicts`]).
 //! - **Rules and calendar** are not change-log entities: they are the office's configuration, edited as whole
 //!   tables (a ladder is replaced, levels renumbered; a calendar year is replaced), never by stations, and every
 //!   event freezes the limit it used. Per-field registers would add nothing but the chance of a half-old,

@@ -42,8 +42,8 @@ impl Hlc {
     pub fn receive(last: Hlc, remote: Hlc, now_ms: i64) -> Result<Hlc> {
         if remote.millis() > now_ms + MAX_FUTURE_DRIFT_MS {
             return Err(Error::Invalid(format!(
-                "a change is stamped {} ms in the future; the sending PC's clock is wrong",
-                remote.millis() - now_ms
+                "一条更改的时间比本机时钟超前 {} 秒，发送方电脑的时钟有误，请校准后重新导出",
+                (remote.millis() - now_ms) / 1000
             )));
         }
         Ok(last.max(remote))

@@ -13,7 +13,9 @@
 //! - [`workflow`]: visits and matters under the first-responder rule, deadlines, escalation, buck-passing signals;
 //! - [`duty`]: duty and activities (进站履职): the rota, activities and attendance, leaders' visits and their
 //!   coverage, each deputy's duty file (履职档案);
-//! - [`ledger`]: the station's ledgers (台账) of visits and matters over a period, masked, as [`tabular`] tables.
+//! - [`ledger`]: the station's ledgers (台账) of visits and matters over a period, masked, as [`tabular`] tables;
+//! - [`sync`]: the database side of station ⇄ office bundles: what to send, applying what arrives, receipts,
+//!   gaps, conflicts for review, peers and enrollment.
 //!
 //! Architecture invariant: this crate knows nothing of Tauri, windows or file formats; time and randomness are
 //! injected ([`clock`]).
@@ -38,6 +40,7 @@ pub mod search;
 pub mod setup;
 pub mod stats;
 pub mod store;
+pub mod sync;
 pub mod tabular;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -28,8 +28,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::error::Result;
 
-pub(crate) use storage::seed_bundled;
 pub use storage::{YearSummary, import_year, list_year, set_day};
+pub(crate) use storage::{official_years, replace_from_office, seed_bundled};
 
 /// One date the official calendar overrides.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

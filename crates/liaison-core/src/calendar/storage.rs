@@ -119,6 +119,37 @@ fn missing_bundled(conn: &Connection) -> Result<Vec<i32>> {
     Ok(missing)
 }
 
+/// Every official year of this database in the holiday-cn JSON shape (what an office sends its stations): the
+/// days each year lists, including days edited by hand since.
+pub(crate) fn official_years(conn: &Connection) -> Result<Vec<serde_json::Value>> {
+    let mut stmt = conn.prepare_cached("SELECT year, papers FROM calendar_years ORDER BY year")?;
+    let years = stmt
+        .query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    years
+        .into_iter()
+        .map(|(year, papers)| {
+            let papers: serde_json::Value =
+                serde_json::from_str(&papers).map_err(|e| Error::Internal(format!("calendar_years.papers: {e}")))?;
+            let days: Vec<serde_json::Value> = list_year(conn, year)?
+                .into_iter()
+                .map(|d| serde_json::json!({ "name": d.name, "date": date_text(d.date), "isOffDay": d.off }))
+                .collect();
+            Ok(serde_json::json!({ "year": year, "papers": papers, "days": days }))
+        })
+        .collect()
+}
+
+/// Replaces the years in `years` (holiday-cn JSON values, validated as a file would be) with the office's; years
+/// the office does not send stay as they are.
+pub(crate) fn replace_from_office(conn: &Connection, years: &[serde_json::Value], now: &str) -> Result<()> {
+    for year in years {
+        let file = holiday_cn::parse(&year.to_string())?;
+        replace_year(conn, &file, "import", now)?;
+    }
+    Ok(())
+}
+
 /// Replaces `file.year`'s calendar with `file` (inside the caller's transaction).
 fn replace_year(conn: &Connection, file: &YearFile, source: &str, now: &str) -> Result<YearSummary> {
     let replaced = conn.execute("DELETE FROM calendar_days WHERE year = ?1", [file.year])?;

@@ -4,8 +4,9 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::Value;
 
-use super::{Applied, Change, DELETED_FIELD, Fields, Op};
+use super::{Applied, Bases, Change, DELETED_FIELD, EntityKind, Fields, Op, Stamp};
 use crate::error::{Error, Result};
+use crate::hlc::Hlc;
 
 /// Applies `change` inside `tx`. Idempotent; commutative with every other change.
 pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
@@ -20,11 +21,20 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
             change.op.as_str()
         )));
     }
+    // A change is made over the fields it writes; a delete over the whole record.
+    let based_on = |f: &String| match change.op {
+        Op::Delete => f == DELETED_FIELD || spec.has_field(f),
+        Op::Insert | Op::Update => change.fields.contains_key(f),
+    };
+    if let Some(bad) = change.bases.keys().find(|f| !based_on(f)) {
+        return Err(Error::Invalid(format!("{} base names an unchanged field {bad}", change.entity.as_str())));
+    }
     let fields_json = serde_json::to_string(&change.fields).map_err(|e| Error::Internal(e.to_string()))?;
+    let bases_json = serde_json::to_string(&change.bases).map_err(|e| Error::Internal(e.to_string()))?;
     let inserted = tx
         .prepare_cached(
-            "INSERT OR IGNORE INTO change_log (node_id, hlc, entity, entity_id, op, fields, operator)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT OR IGNORE INTO change_log (node_id, hlc, entity, entity_id, op, fields, operator, bases)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             change.node_id,
@@ -33,7 +43,8 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
             change.entity_id,
             change.op.as_str(),
             fields_json,
-            change.operator
+            change.operator,
+            bases_json
         ])?;
     if inserted == 0 {
         return Ok(Applied::Duplicate);
@@ -67,6 +78,30 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
         project(tx, change)?;
     }
     Ok(Applied::Recorded { fields_won: won })
+}
+
+/// The stamps of the registers a local change overwrites: its bases (see [`Bases`]). A change is made over the
+/// registers of `fields`; a delete (`fields` = `None`) over every register of the record. A field without a
+/// register gets none.
+pub fn current_bases(
+    tx: &rusqlite::Connection,
+    entity: EntityKind,
+    id: &str,
+    fields: Option<&Fields>,
+) -> Result<Bases> {
+    let mut stmt =
+        tx.prepare_cached("SELECT field, hlc, node_id FROM field_state WHERE entity = ?1 AND entity_id = ?2")?;
+    let rows = stmt.query_map(params![entity.as_str(), id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+    })?;
+    let mut bases = Bases::new();
+    for row in rows {
+        let (field, hlc, node) = row?;
+        if fields.is_none_or(|f| f.contains_key(&field)) {
+            bases.insert(field, vec![Stamp(Hlc(hlc), node)]);
+        }
+    }
+    Ok(bases)
 }
 
 /// Rewrites the entity's row from its registers.

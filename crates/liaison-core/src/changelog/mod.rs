@@ -18,15 +18,20 @@
 //!    removed when the `_deleted` register is true (a delete is a tombstone, so a late update cannot resurrect it).
 //!    An update that arrives before its insert waits in the registers until the insert comes.
 //! 4. The entity's projection hook refreshes derived data (a deputy's level rows, search documents).
+//! 5. The [`crate::store::Writer`] that applied it recomputes the conflict rows of the fields it wrote
+//!    ([`conflicts`]).
 //!
-//! Conflicting concurrent edits of the *same* field keep one winner in the row, but every change stays in the log,
-//! so a later history or conflict view can show both. Deputies' photos are not in the log: the `photo_sha256` field
+//! Conflicting concurrent edits of the *same* field keep one winner in the row, but every change stays in the log.
+//! Each change also records, per field, the stamps of the values it was made over ([`Change::bases`]): a local edit
+//! takes them from the registers it overwrites. With them [`crate::sync`] tells a later sequential edit from a
+//! concurrent one and keeps the losing values of concurrent edits for a person to review. Deputies' photos are not in the log: the `photo_sha256` field
 //! names a row of `blobs`.
 //!
 //! Entity and field names come from a fixed registry ([`EntityKind`], [`entities`]); a change naming anything else is
 //! refused, so no SQL is ever built from untrusted names.
 
 mod apply;
+pub mod conflicts;
 pub mod entities;
 
 use std::collections::BTreeMap;
@@ -35,11 +40,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::hlc::Hlc;
 
-pub use apply::{apply, register};
+pub use apply::{apply, current_bases, register};
 pub use entities::EntityKind;
 
 /// Changed fields and their new values.
 pub type Fields = BTreeMap<String, serde_json::Value>;
+
+/// The stamp of one write of a register: `(hlc, node_id)`, the order in which writes win.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Stamp(pub Hlc, pub String);
+
+/// Per changed field, the stamps of the values a change was made over. The first is the register its author saw
+/// (absent for a field written fresh); further ones are conflicting values resolved by the same act.
+pub type Bases = BTreeMap<String, Vec<Stamp>>;
 
 /// The field that marks a deleted entity.
 pub const DELETED_FIELD: &str = "_deleted";
@@ -94,6 +107,16 @@ pub struct Change {
     pub fields: Fields,
     /// Who did it.
     pub operator: String,
+    /// What each field overwrote (see [`Bases`]); empty for a new record.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bases: Bases,
+}
+
+impl Change {
+    /// This change's stamp, the order in which its fields win.
+    pub fn stamp(&self) -> Stamp {
+        Stamp(self.hlc, self.node_id.clone())
+    }
 }
 
 /// What [`apply`] did with a change.
@@ -111,7 +134,7 @@ pub enum Applied {
 }
 
 /// A change as stored, with its local sequence number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoggedChange {
     /// Local arrival order.
     pub seq: i64,
@@ -123,7 +146,7 @@ pub struct LoggedChange {
 /// The changes recorded for one entity, oldest first (history views, audit).
 pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str) -> crate::Result<Vec<LoggedChange>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, node_id, hlc, op, fields, operator FROM change_log
+        "SELECT seq, node_id, hlc, op, fields, operator, bases FROM change_log
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY hlc, node_id",
     )?;
     let rows = stmt.query_map(rusqlite::params![entity.as_str(), entity_id], |r| {
@@ -134,11 +157,12 @@ pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str)
             r.get::<_, String>(3)?,
             r.get::<_, String>(4)?,
             r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (seq, node_id, hlc, op, fields, operator) = row?;
+        let (seq, node_id, hlc, op, fields, operator, bases) = row?;
         out.push(LoggedChange {
             seq,
             change: Change {
@@ -149,6 +173,7 @@ pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str)
                 op: Op::parse(&op).ok_or_else(|| crate::Error::Internal(format!("bad op {op} in change_log")))?,
                 fields: serde_json::from_str(&fields).map_err(|e| crate::Error::Internal(e.to_string()))?,
                 operator,
+                bases: serde_json::from_str(&bases).map_err(|e| crate::Error::Internal(e.to_string()))?,
             },
         });
     }

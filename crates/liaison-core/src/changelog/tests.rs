@@ -17,6 +17,7 @@ fn region_change(node: &str, hlc: i64, id: &str, fields: &[(&str, serde_json::Va
         op: Op::Update,
         fields: fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect::<Fields>(),
         operator: "tester".into(),
+        bases: Default::default(),
     }
 }
 

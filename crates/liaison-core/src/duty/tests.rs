@@ -460,6 +460,7 @@ fn concurrent_entries_of_one_slot_merge_into_one_entity() {
             .change
             .fields,
         operator: "李文书".into(),
+        bases: Default::default(),
     };
     ts.store.write("sync", |w| w.apply_remote(&remote)).unwrap();
     let count: i64 = ts.store.conn().query_row("SELECT COUNT(*) FROM duty_rota", [], |r| r.get(0)).unwrap();

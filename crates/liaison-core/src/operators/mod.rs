@@ -86,6 +86,11 @@ impl Role {
         matches!(self, Role::OfficeStaff | Role::Admin)
     }
 
+    /// May review conflicting offline edits found by sync and settle them.
+    pub fn may_resolve_sync_conflicts(self) -> bool {
+        matches!(self, Role::StationHead | Role::OfficeStaff | Role::Admin)
+    }
+
     /// May change the installation setup (mode, station, idle lock) once the first run is done.
     pub fn may_change_setup(self) -> bool {
         self == Role::Admin

@@ -24,6 +24,7 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
     ("0006_duty.sql", include_str!("../../../../migrations/0006_duty.sql")),
     ("0007_category_routes.sql", include_str!("../../../../migrations/0007_category_routes.sql")),
     ("0008_matter_attachments.sql", include_str!("../../../../migrations/0008_matter_attachments.sql")),
+    ("0009_sync.sql", include_str!("../../../../migrations/0009_sync.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

@@ -3,7 +3,7 @@
 use rusqlite::Transaction;
 use uuid::Uuid;
 
-use crate::changelog::{self, Applied, Change, EntityKind, Fields, Op};
+use crate::changelog::{self, Applied, Bases, Change, EntityKind, Fields, Op};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::ids;
@@ -60,8 +60,31 @@ impl<'a> Writer<'a> {
 
     /// Records and applies a change made here. An empty field set is not a change and records nothing.
     pub fn change(&mut self, entity: EntityKind, entity_id: &str, op: Op, fields: Fields) -> Result<Applied> {
+        self.change_resolving(entity, entity_id, op, fields, &Bases::new())
+    }
+
+    /// [`Writer::change`] that also settles conflicts: `resolved` names, per field, the losing values a person
+    /// reviewed in this act; they are recorded as further bases so every node marks them resolved.
+    pub fn change_resolving(
+        &mut self,
+        entity: EntityKind,
+        entity_id: &str,
+        op: Op,
+        fields: Fields,
+        resolved: &Bases,
+    ) -> Result<Applied> {
         if fields.is_empty() {
             return Ok(Applied::Unchanged);
+        }
+        let seen = if op == Op::Delete { None } else { Some(&fields) };
+        let mut bases = changelog::current_bases(&self.tx, entity, entity_id, seen)?;
+        for (field, stamps) in resolved {
+            // After the register seen, even when it is the value settled: position marks a resolution.
+            let list = bases.entry(field.clone()).or_default();
+            if list.is_empty() {
+                return Err(Error::Internal(format!("settling {field} of a record that has no such register")));
+            }
+            list.extend(stamps.iter().cloned());
         }
         let change = Change {
             node_id: self.node_id.to_owned(),
@@ -71,14 +94,37 @@ impl<'a> Writer<'a> {
             op,
             fields,
             operator: self.operator.clone(),
+            bases,
         };
-        changelog::apply(&self.tx, &change)
+        let applied = changelog::apply(&self.tx, &change)?;
+        // A new record (an insert over no register) has no other write to conflict with. A field's first write on
+        // an existing record may: on a deleted record, it is an edit the delete never saw.
+        if !(change.op == Op::Insert && change.bases.is_empty()) {
+            self.refresh_conflicts(&change, &applied)?;
+        }
+        Ok(applied)
     }
 
     /// Applies a change made on another node (sync import). Applying one twice is a no-op.
     pub fn apply_remote(&mut self, change: &Change) -> Result<Applied> {
+        Ok(self.apply_remote_counting(change)?.0)
+    }
+
+    /// [`Writer::apply_remote`], also returning how many unresolved conflicts it brought to light.
+    pub fn apply_remote_counting(&mut self, change: &Change) -> Result<(Applied, u64)> {
         self.last_hlc = Hlc::receive(self.last_hlc, change.hlc, self.deps.clock.now_ms())?;
-        changelog::apply(&self.tx, change)
+        let applied = changelog::apply(&self.tx, change)?;
+        let conflicts = self.refresh_conflicts(change, &applied)?;
+        Ok((applied, conflicts))
+    }
+
+    /// Brings the conflict rows of the fields `change` wrote up to date (see [`changelog::conflicts`]).
+    fn refresh_conflicts(&self, change: &Change, applied: &Applied) -> Result<u64> {
+        if !matches!(applied, Applied::Recorded { .. }) || change.entity.spec().insert_only {
+            return Ok(0);
+        }
+        let now = self.deps.clock.now().to_rfc3339();
+        changelog::conflicts::refresh(&self.tx, change.entity, &change.entity_id, change.fields.keys(), &now)
     }
 
     /// Records an audited act that changes no entity (e.g. revealing a phone number).

@@ -135,8 +135,8 @@ pub struct RungRule {
     pub offset_working_days: i32,
 }
 
-/// The rules in force, as 设置 shows them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The rules in force, as 设置 shows them (and as the office sends them to its stations).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct RulesView {
     /// The time limits: the defaults (`*`) first, then each category's overrides.
@@ -343,6 +343,33 @@ pub fn set_categories_as(w: &mut Writer<'_>, session: &Session, list: &[Category
     }
     let after = categories(w.tx())?;
     audit(w, "rules_set_categories", "categories", Some(before), Some(after))
+}
+
+/// Replaces every rule with the office's (a sync bundle from the office; see [`crate::sync`]). The office checked
+/// them when it edited them and signed the bundle; the tables' own constraints still refuse a malformed row.
+pub(crate) fn replace_from_office(conn: &Connection, rules: &RulesView) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM workflow_time_limits; DELETE FROM escalation_ladder; DELETE FROM matter_categories;",
+    )?;
+    for rule in &rules.limits {
+        conn.execute(
+            "INSERT INTO workflow_time_limits (category, step, amount, unit) VALUES (?1, ?2, ?3, ?4)",
+            params![rule.category, rule.step, rule.amount, rule.unit],
+        )?;
+    }
+    for rung in &rules.ladder {
+        conn.execute(
+            "INSERT INTO escalation_ladder (level, code, name, offset_working_days) VALUES (?1, ?2, ?3, ?4)",
+            params![rung.level, rung.code, rung.name, rung.offset_working_days],
+        )?;
+    }
+    for (i, category) in rules.categories.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO matter_categories (name, position, suggested_route) VALUES (?1, ?2, ?3)",
+            params![category.name, i as i64 + 1, category.suggested_route.as_str()],
+        )?;
+    }
+    Ok(())
 }
 
 fn audit<T: Serialize>(w: &mut Writer<'_>, action: &str, id: &str, before: Option<T>, after: Option<T>) -> Result<()> {

@@ -663,7 +663,7 @@ fn a_publication_carries_no_personal_data() {
 fn all_changes(ts: &TestStore) -> Vec<Change> {
     let conn = ts.store.conn();
     let mut stmt = conn
-        .prepare("SELECT node_id, hlc, entity, entity_id, op, fields, operator FROM change_log ORDER BY seq")
+        .prepare("SELECT node_id, hlc, entity, entity_id, op, fields, operator, bases FROM change_log ORDER BY seq")
         .unwrap();
     stmt.query_map([], |r| {
         Ok(Change {
@@ -674,6 +674,7 @@ fn all_changes(ts: &TestStore) -> Vec<Change> {
             op: Op::parse(&r.get::<_, String>(4)?).unwrap(),
             fields: serde_json::from_str(&r.get::<_, String>(5)?).unwrap(),
             operator: r.get(6)?,
+            bases: serde_json::from_str(&r.get::<_, String>(7)?).unwrap(),
         })
     })
     .unwrap()

@@ -160,6 +160,15 @@ impl ParsedBundle {
         })
     }
 
+    /// Decrypts the payload of a bundle whose sender is **not enrolled yet**, addressed to `me`, so that the caller
+    /// can read the public keys an enrolling station claims there (with the one-time secret that vouches for them)
+    /// and then [`ParsedBundle::verify`] the signature against exactly those keys. What this returns is
+    /// unauthenticated: read the claimed keys from it, never apply it — apply only what a [`VerifiedBundle`] opens.
+    pub fn peek_enrolling(&self, me: &NodeKeys, limit: usize) -> Result<Vec<u8>> {
+        role_of(&self.header, &me.public())?;
+        self.suite.decrypt(&self.bytes[self.ciphertext.clone()], me, limit.min(MAX_PAYLOAD_LEN))
+    }
+
     /// Checks that an enrolled, unrevoked sender signed this bundle, without being its recipient: what a relay
     /// (a county office forwarding its stations' bundles to the city) checks before passing the bytes on
     /// unchanged. The payload stays out of reach.

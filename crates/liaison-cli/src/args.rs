@@ -379,12 +379,9 @@ pub struct QrCodesArgs {
     /// At most this many codes.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Sign every code with this office private key (office.key).
-    #[arg(long, value_name = "FILE")]
-    pub sign_key: Option<PathBuf>,
-    /// The signature version printed on signed codes.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub sign_version: u32,
+    /// The office signature.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
     /// Error correction Q (25 %) instead of M (15 %).
     #[arg(long)]
     pub ec_q: bool,
@@ -394,6 +391,17 @@ pub struct QrCodesArgs {
     /// The .zip to write (replaced if it exists, only once the batch is complete).
     #[arg(long)]
     pub out: PathBuf,
+}
+
+/// The office's signature on every code of a job (`qr codes|cards|posters|sheet`).
+#[derive(Debug, Args)]
+pub struct QrSignArgs {
+    /// Sign every code with this office private key (office.key).
+    #[arg(long, value_name = "FILE")]
+    pub sign_key: Option<PathBuf>,
+    /// The signature version printed on signed codes.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "sign_key")]
+    pub sign_version: u32,
 }
 
 /// Which deputies get cards.
@@ -442,6 +450,9 @@ pub struct QrCardsArgs {
     /// The PDF.
     #[command(flatten)]
     pub pdf: QrPdfArgs,
+    /// The office signature on every code.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
     /// Print the back (履职承诺) after each front.
     #[arg(long)]
     pub back: bool,
@@ -465,6 +476,9 @@ pub struct QrPostersArgs {
     /// The PDF.
     #[command(flatten)]
     pub pdf: QrPdfArgs,
+    /// The office signature on every code.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
 }
 
 /// `liaison qr sheet`.
@@ -476,6 +490,9 @@ pub struct QrSheetArgs {
     /// The PDF.
     #[command(flatten)]
     pub pdf: QrPdfArgs,
+    /// The office signature on every code.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
     /// Group the cards by station, each station from a new page with its name on top (default: roster order).
     #[arg(long)]
     pub by_station: bool,

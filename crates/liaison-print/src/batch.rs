@@ -22,8 +22,9 @@ use zip::write::SimpleFileOptions;
 
 use crate::matrix::{Ec, encode};
 use crate::payload::{Kind, Templates};
-use crate::signing::OfficeKey;
-use crate::{file_name, png, svg};
+// Where it always was for callers of the batch; defined with the signing it configures.
+pub use crate::signing::Signer;
+use crate::{file_name, png, signing, svg};
 
 /// Codes drawn between two progress reports (and cancel checks).
 pub const CHUNK: usize = 256;
@@ -61,14 +62,6 @@ pub enum Selection {
     All,
     /// These deputies (any status: asked for by number).
     Deputies(Vec<String>),
-}
-
-/// How to sign the codes of a batch.
-pub struct Signer<'a> {
-    /// The office's private key.
-    pub key: &'a OfficeKey,
-    /// The signature version printed on these codes.
-    pub version: u32,
 }
 
 /// The items of `selection` in roster order (platform first, then deputies by station and number), at most `limit`,
@@ -112,10 +105,7 @@ pub fn items(
     out.truncate(limit.unwrap_or(usize::MAX));
     out.into_iter()
         .map(|(kind, code, name)| {
-            let text = match signer {
-                Some(s) => s.key.signed_url(templates, kind, &code, s.version)?,
-                None => templates.url(kind, &code)?,
-            };
+            let text = signing::payload(templates, kind, &code, signer)?;
             Ok(Item { kind, code, name, text })
         })
         .collect()

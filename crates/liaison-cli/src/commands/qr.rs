@@ -7,11 +7,12 @@ use liaison_print::Ec;
 use liaison_print::card::{Card, cards_pdf};
 use liaison_print::fonts::{FontChoice, FontSet};
 use liaison_print::poster::posters_pdf;
-use liaison_print::select::{PlatformSelection, Selection, platform_posters};
+use liaison_print::select::{PlatformSelection, Selection, deputy_cards_signed, platform_posters_signed};
 use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 
+use super::qr_codes;
 use crate::Failure;
-use crate::args::{QrCommand, QrDeputiesArgs, QrPdfArgs};
+use crate::args::{QrCommand, QrDeputiesArgs, QrPdfArgs, QrSignArgs};
 
 pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Failure> {
     let conn = store.conn();
@@ -20,7 +21,7 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
             unreachable!("dispatched to qr_codes by commands::run_with")
         }
         QrCommand::Cards(args) => {
-            let mut cards = deputy_cards(store, &args.select)?;
+            let mut cards = deputy_cards(store, &args.select, &args.sign)?;
             if args.back {
                 for c in &mut cards {
                     c.pledge = args.pledge.clone();
@@ -30,7 +31,7 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
             (&args.pdf, cards_pdf(&cards, &mut fonts, ec(&args.pdf), args.back).map_err(print_failure)?, cards.len())
         }
         QrCommand::Sheet(args) => {
-            let cards = deputy_cards(store, &args.select)?;
+            let cards = deputy_cards(store, &args.select, &args.sign)?;
             let mut fonts = fonts(&args.pdf)?;
             let opts = SheetOptions {
                 order: if args.by_station { SheetOrder::ByStation } else { SheetOrder::Roster },
@@ -56,7 +57,13 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
             } else {
                 PlatformSelection::Codes(args.stations.clone())
             };
-            let posters = platform_posters(conn, &selection, args.limit)?;
+            let key = qr_codes::office_key(&args.sign)?;
+            let posters = platform_posters_signed(
+                conn,
+                &selection,
+                args.limit,
+                qr_codes::signer(key.as_ref(), &args.sign).as_ref(),
+            )?;
             let mut fonts = fonts(&args.pdf)?;
             (&args.pdf, posters_pdf(&posters, &mut fonts, ec(&args.pdf)).map_err(print_failure)?, posters.len())
         }
@@ -86,8 +93,9 @@ fn print_failure(e: liaison_print::pdf::PrintError) -> Failure {
     Failure::user(e.to_string())
 }
 
-/// The selected deputies' cards, in roster order, with the URL payload and the places of their levels.
-fn deputy_cards(store: &Store, select: &QrDeputiesArgs) -> Result<Vec<Card>, Failure> {
+/// The selected deputies' cards, in roster order, with the URL payload (signed with `--sign-key`) and the places of
+/// their levels.
+fn deputy_cards(store: &Store, select: &QrDeputiesArgs, sign: &QrSignArgs) -> Result<Vec<Card>, Failure> {
     let selection = if !select.deputies.is_empty() {
         Selection::Deputies(select.deputies.clone())
     } else if select.all {
@@ -98,12 +106,86 @@ fn deputy_cards(store: &Store, select: &QrDeputiesArgs) -> Result<Vec<Card>, Fai
         return Err(Failure::user("请用 --deputy CODE、--station CODE 或 --all 选择代表 choose deputies"));
     };
     let province = select.province.clone().unwrap_or_default();
-    Ok(liaison_print::select::deputy_cards(store.conn(), &selection, select.limit, &province)?)
+    let key = qr_codes::office_key(sign)?;
+    let signer = qr_codes::signer(key.as_ref(), sign);
+    Ok(deputy_cards_signed(store.conn(), &selection, select.limit, &province, signer.as_ref())?)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+    use std::process::Command;
+
+    use liaison_core::Store;
+    use liaison_print::payload::{Kind, Templates};
+    use liaison_print::signing::{PublicKey, Verdict, verify};
+
     use crate::testing;
+
+    /// Every code zbarimg reads on page `page` of `pdf`, rendered by poppler at 300 dpi (print resolution): an
+    /// independent decoder, not our encoder checking itself.
+    fn decode_page(pdf: &Path, page: u32) -> Vec<String> {
+        // pdftoppm -singlefile appends ".png" to the prefix.
+        let prefix = pdf.with_file_name(format!("page{page}"));
+        let p = page.to_string();
+        let status = Command::new("pdftoppm")
+            .args(["-r", "300", "-png", "-f", &p, "-l", &p, "-singlefile"])
+            .arg(pdf)
+            .arg(&prefix)
+            .status()
+            .expect("pdftoppm (Debian: poppler-utils)");
+        assert!(status.success());
+        let out = Command::new("zbarimg")
+            .args(["--raw", "-q"])
+            .arg(prefix.with_extension("png"))
+            .output()
+            .expect("zbarimg (Debian: zbar-tools)");
+        String::from_utf8(out.stdout).unwrap().lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn signed_sheets_and_posters_carry_codes_that_verify_as_genuine() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        testing::station(&db, "光明路社区人大代表联络站");
+        testing::deputy(&db, "D001", "欧阳娜娜");
+        testing::deputy(&db, "D002", "单雄");
+        let keys = dir.path().join("keys");
+        assert_eq!(testing::run(&db, &["qr", "keygen", "--out", keys.to_str().unwrap()]), 0);
+        let key_file = keys.join("office.key");
+        let sign = ["--sign-key", key_file.to_str().unwrap(), "--sign-version", "3"];
+        let sheet = dir.path().join("sheet.pdf");
+        let args = [&["qr", "sheet", "--station", "XH-01", "--out", sheet.to_str().unwrap()][..], &sign].concat();
+        assert_eq!(testing::run(&db, &args), 0);
+        let poster = dir.path().join("poster.pdf");
+        let args = [&["qr", "posters", "--station", "XH-01", "--out", poster.to_str().unwrap()][..], &sign].concat();
+        assert_eq!(testing::run(&db, &args), 0);
+
+        let public = PublicKey::load(&keys.join("office.pub")).unwrap();
+        let templates = Templates::load(Store::open(&db).unwrap().conn()).unwrap();
+        let verdicts = |pdf: &Path| -> BTreeSet<String> {
+            decode_page(pdf, 1)
+                .iter()
+                .map(|text| match verify(text, &templates, &public) {
+                    Verdict::Genuine { kind, code, version } => format!("{kind:?} {code} v{version}"),
+                    other => panic!("{text}: {other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(verdicts(&sheet), BTreeSet::from(["Deputy D001 v3".to_owned(), "Deputy D002 v3".to_owned()]));
+        assert_eq!(verdicts(&poster), BTreeSet::from([format!("{:?} XH-01 v3", Kind::Platform)]));
+
+        // Unsigned by default; a version without a key is refused rather than silently printing unsigned codes.
+        let plain = dir.path().join("plain.pdf");
+        assert_eq!(testing::run(&db, &["qr", "sheet", "--station", "XH-01", "--out", plain.to_str().unwrap()]), 0);
+        assert!(
+            decode_page(&plain, 1).iter().all(|t| matches!(verify(t, &templates, &public), Verdict::Unsigned { .. }))
+        );
+        assert_eq!(decode_page(&plain, 1).len(), 2);
+        let no_key = ["qr", "sheet", "--station", "XH-01", "--sign-version", "2", "--out", plain.to_str().unwrap()];
+        assert_ne!(testing::run(&db, &no_key), 0);
+    }
 
     #[test]
     fn a_station_sheet_a_card_and_a_poster_are_written() {

@@ -9,14 +9,14 @@ use liaison_core::Store;
 use liaison_core::operators::Session;
 use liaison_core::qr_settings::{self, QrSettings};
 use liaison_print::Ec;
-use liaison_print::batch::{self, BatchProgress, Options, Selection, Signer, Watch};
+use liaison_print::batch::{self, BatchProgress, Options, Selection, Watch};
 use liaison_print::payload::Templates;
-use liaison_print::signing::{self, OfficeKey, PublicKey, Verdict};
+use liaison_print::signing::{self, OfficeKey, PublicKey, Signer, Verdict};
 use serde::Serialize;
 
 use super::secrets::Secrets;
 use crate::Failure;
-use crate::args::{AuthArgs, QrCodesArgs, QrCommand, QrUrlCommand};
+use crate::args::{AuthArgs, QrCodesArgs, QrCommand, QrSignArgs, QrUrlCommand};
 
 /// Whether `cmd` is one of this module's variants (the others are the PDF ones in `qr.rs`).
 pub(super) fn handles(cmd: &QrCommand) -> bool {
@@ -144,8 +144,8 @@ fn codes(store: &Store, args: &QrCodesArgs, json: bool) -> Result<(), Failure> {
     };
     let settings = qr_settings::load(store.conn())?;
     let templates = Templates::from_settings(&settings)?;
-    let key = args.sign_key.as_deref().map(OfficeKey::load).transpose()?;
-    let signer = key.as_ref().map(|key| Signer { key, version: args.sign_version });
+    let key = office_key(&args.sign)?;
+    let signer = signer(key.as_ref(), &args.sign);
     let items = batch::items(store.conn(), &templates, &selection, args.limit, signer.as_ref())?;
     if items.is_empty() {
         return Err(Failure::user("没有要生成的二维码 nothing to draw"));
@@ -184,6 +184,16 @@ fn codes(store: &Store, args: &QrCodesArgs, json: bool) -> Result<(), Failure> {
             println!("注意：网址模板仍是示例 the URL templates are still the examples (`liaison qr url set`)");
         }
     })
+}
+
+/// The office key `--sign-key` names, if any (read once per job, not per code).
+pub(super) fn office_key(sign: &QrSignArgs) -> Result<Option<OfficeKey>, Failure> {
+    Ok(sign.sign_key.as_deref().map(OfficeKey::load).transpose()?)
+}
+
+/// The signer of a job: `key` with `--sign-version`.
+pub(super) fn signer<'k>(key: Option<&'k OfficeKey>, sign: &QrSignArgs) -> Option<Signer<'k>> {
+    key.map(|key| Signer { key, version: sign.sign_version })
 }
 
 fn print_settings(s: &QrSettings) {

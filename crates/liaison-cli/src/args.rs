@@ -453,11 +453,20 @@ pub struct QrCardsArgs {
     /// The office signature on every code.
     #[command(flatten)]
     pub sign: QrSignArgs,
-    /// Print the back (履职承诺) after each front.
+    /// The backs.
+    #[command(flatten)]
+    pub back: QrBackArgs,
+}
+
+/// The cards' backs (履职承诺), for `qr cards` and `qr sheet`.
+#[derive(Debug, Args)]
+pub struct QrBackArgs {
+    /// Print the backs (履职承诺): after each card (cards), or after each A4 page, mirrored for long-edge duplex
+    /// (sheet).
     #[arg(long)]
     pub back: bool,
-    /// The pledge text on the back (default: the standard pledge).
-    #[arg(long)]
+    /// The pledge text on the backs (default: the standard pledge).
+    #[arg(long, requires = "back")]
     pub pledge: Option<String>,
 }
 
@@ -496,6 +505,9 @@ pub struct QrSheetArgs {
     /// Group the cards by station, each station from a new page with its name on top (default: roster order).
     #[arg(long)]
     pub by_station: bool,
+    /// The backs.
+    #[command(flatten)]
+    pub back: QrBackArgs,
 }
 
 /// Ledger subcommands.

@@ -12,7 +12,7 @@ use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 
 use super::qr_codes;
 use crate::Failure;
-use crate::args::{QrCommand, QrDeputiesArgs, QrPdfArgs, QrSignArgs};
+use crate::args::{QrBackArgs, QrCommand, QrDeputiesArgs, QrPdfArgs, QrSignArgs};
 
 pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Failure> {
     let conn = store.conn();
@@ -21,22 +21,19 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
             unreachable!("dispatched to qr_codes by commands::run_with")
         }
         QrCommand::Cards(args) => {
-            let mut cards = deputy_cards(store, &args.select, &args.sign)?;
-            if args.back {
-                for c in &mut cards {
-                    c.pledge = args.pledge.clone();
-                }
-            }
+            let cards = with_pledge(deputy_cards(store, &args.select, &args.sign)?, &args.back);
             let mut fonts = fonts(&args.pdf)?;
-            (&args.pdf, cards_pdf(&cards, &mut fonts, ec(&args.pdf), args.back).map_err(print_failure)?, cards.len())
+            let pdf = cards_pdf(&cards, &mut fonts, ec(&args.pdf), args.back.back).map_err(print_failure)?;
+            (&args.pdf, pdf, cards.len())
         }
         QrCommand::Sheet(args) => {
-            let cards = deputy_cards(store, &args.select, &args.sign)?;
+            let cards = with_pledge(deputy_cards(store, &args.select, &args.sign)?, &args.back);
             let mut fonts = fonts(&args.pdf)?;
             let opts = SheetOptions {
                 order: if args.by_station { SheetOrder::ByStation } else { SheetOrder::Roster },
                 ec: ec(&args.pdf),
                 title: None,
+                back: args.back.back,
             };
             let mut last = 0;
             let pdf = sheet_pdf(&cards, &mut fonts, &opts, &mut |done, total| {
@@ -87,6 +84,16 @@ fn fonts(args: &QrPdfArgs) -> Result<FontSet, Failure> {
     let choice =
         FontChoice { primary: args.font.clone(), fallbacks: args.fallback_fonts.clone(), no_system_fonts: false };
     FontSet::load(&choice).map_err(|e| Failure::user(e.to_string()))
+}
+
+/// The cards with `--pledge` on their backs (none given: each card keeps its own, or the standard pledge).
+fn with_pledge(mut cards: Vec<Card>, back: &QrBackArgs) -> Vec<Card> {
+    if let Some(pledge) = &back.pledge {
+        for c in &mut cards {
+            c.pledge = Some(pledge.clone());
+        }
+    }
+    cards
 }
 
 fn print_failure(e: liaison_print::pdf::PrintError) -> Failure {
@@ -142,6 +149,13 @@ mod tests {
             .output()
             .expect("zbarimg (Debian: zbar-tools)");
         String::from_utf8(out.stdout).unwrap().lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    }
+
+    /// The text of each page of `pdf`, by poppler's pdftotext.
+    fn pdftotext(pdf: &Path) -> Vec<String> {
+        let out = Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (Debian: poppler-utils)");
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_owned).collect()
     }
 
     #[test]
@@ -203,6 +217,15 @@ mod tests {
         );
         let poster = dir.path().join("poster.pdf");
         assert_eq!(testing::run(&db, &["qr", "posters", "--station", "XH-01", "--out", poster.to_str().unwrap()]), 0);
+        let duplex = dir.path().join("duplex.pdf");
+        let custom = "每月进站接待选民不少于一次";
+        let args = ["qr", "sheet", "--station", "XH-01", "--back", "--pledge", custom, "--out"];
+        assert_eq!(testing::run(&db, &[&args[..], &[duplex.to_str().unwrap()]].concat()), 0);
+        let pages = pdftotext(&duplex);
+        assert_eq!(pages.len(), 2, "a page of fronts and a page of backs");
+        assert!(!pages[0].contains(custom) && pages[1].contains(custom), "{pages:?}");
+        let no_back = ["qr", "sheet", "--station", "XH-01", "--pledge", custom, "--out", duplex.to_str().unwrap()];
+        assert_ne!(testing::run(&db, &no_back), 0, "--pledge without --back");
         for f in [&sheet, &card, &poster] {
             assert!(std::fs::read(f).unwrap().starts_with(b"%PDF-"), "{}", f.display());
         }

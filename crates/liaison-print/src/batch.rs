@@ -1,7 +1,7 @@
 //! Codes for many deputies and platforms at once: a zip of one PNG and one SVG each (`代表/D000001-张明新.png`,
 //! `联络站点/XH-01-光明路联络站.svg`), for a station or the whole city, with progress and cancel.
 //!
-//! Encoding dominates (≈0.3 ms a code in `qrcode`'s mask selection, ≈1 ms for a signed URL's larger code), so codes
+//! Encoding dominates (≈0.2 ms a code, mostly choosing the mask; more for a signed URL's larger code), so codes
 //! are encoded and drawn on every core in chunks, the next chunk while the zip is written on the calling thread;
 //! progress is reported and the cancel switch read after each chunk, so a 9,000-code batch sends a few dozen
 //! reports and stops within a chunk's time. The zip is written to the caller's writer: a cancelled or failed batch
@@ -24,7 +24,7 @@ use crate::matrix::{Ec, encode};
 use crate::payload::{Kind, Templates};
 // Where it always was for callers of the batch; defined with the signing it configures.
 pub use crate::signing::Signer;
-use crate::{file_name, png, signing, svg};
+use crate::{file_name, par, png, signing, svg};
 
 /// Codes drawn between two progress reports (and cancel checks).
 pub const CHUNK: usize = 256;
@@ -227,9 +227,8 @@ pub fn write_zip<W: Write + Seek>(out: W, items: &[Item], options: &Options, wat
     Ok(Summary { codes: total, files })
 }
 
-/// Encodes and draws `chunk` on every core: each thread takes every n-th item, so the threads get similar work.
+/// Encodes and draws `chunk` on every core.
 fn draw_parallel(chunk: &[Item], options: &Options) -> Result<Vec<Drawn>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chunk.len()).max(1);
     let draw = |item: &Item| -> Result<Drawn> {
         let matrix =
             encode(&item.text, options.ec).map_err(|e| Error::Invalid(format!("{} {}：{e}", item.code, item.name)))?;
@@ -239,15 +238,7 @@ fn draw_parallel(chunk: &[Item], options: &Options) -> Result<Vec<Drawn>> {
             svg: options.svg.then(|| svg::to_svg(&matrix, module_mm)),
         })
     };
-    let per_thread: Vec<Vec<Result<Drawn>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| s.spawn(move || chunk.iter().skip(t).step_by(threads).map(draw).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("a drawing thread panicked")).collect()
-    });
-    // Put the items back in order: item i was drawn by thread i % threads as its (i / threads)-th.
-    let mut iters: Vec<_> = per_thread.into_iter().map(Vec::into_iter).collect();
-    (0..chunk.len()).map(|i| iters[i % threads].next().expect("one result per item")).collect()
+    par::map(chunk, draw).into_iter().collect()
 }
 
 fn zip_error(e: zip::result::ZipError) -> Error {

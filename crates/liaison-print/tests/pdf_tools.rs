@@ -324,8 +324,9 @@ fn cancelling_a_sheet_stops_it() {
     assert!(matches!(err, PrintError::Cancelled));
 }
 
-/// `cargo test -p liaison-print --test pdf_tools -- --ignored --nocapture measure`: time and size of 100 and
-/// 1,000 and 9,000 cards on A4 sheets (by station), left with a sample card in `$TMPDIR/liaison-print-measure/` to look at.
+/// `cargo test -p liaison-print --release --test pdf_tools -- --ignored --nocapture measure`: time and size of 100,
+/// 1,000 and 9,000 cards on A4 sheets (by station) and of encoding their codes alone, left with samples (a card,
+/// a duplex sheet, a poster) in `$TMPDIR/liaison-print-measure/` to look at.
 #[test]
 #[ignore]
 fn measure_sheets() {
@@ -338,13 +339,18 @@ fn measure_sheets() {
         for c in &cards {
             liaison_print::encode(&c.payload, Ec::M).unwrap();
         }
+        let one_core = started.elapsed().as_secs_f64();
+        let payloads: Vec<&str> = cards.iter().map(|c| c.payload.as_str()).collect();
+        let started = Instant::now();
+        assert!(liaison_print::encode_all(&payloads, Ec::M).iter().all(Result::is_ok));
         let floor = started.elapsed().as_secs_f64();
         let started = Instant::now();
         let opts = SheetOptions { order: SheetOrder::ByStation, ..SheetOptions::default() };
         let pdf = sheet_pdf(&cards, &mut fonts, &opts, &mut |_, _| true).unwrap();
         let secs = started.elapsed().as_secs_f64();
         println!(
-            "{n} cards: {secs:.2} s, {:.2} MB (encoding the codes alone, one core: {floor:.2} s)",
+            "{n} cards: {secs:.2} s, {:.2} MB (encoding the codes alone: {floor:.2} s on every core, {one_core:.2} s \
+             on one)",
             pdf.len() as f64 / 1e6
         );
         write(&out, &format!("sheet-{n}.pdf"), &pdf);
@@ -356,6 +362,8 @@ fn measure_sheets() {
     c.photo = Some(jpeg.into_inner());
     let pdf = cards_pdf(&[c, card(5, "光明路社区人大代表联络站")], &mut fonts, Ec::M, true).unwrap();
     write(&out, "cards.pdf", &pdf);
+    let duplex = SheetOptions { back: true, ..SheetOptions::default() };
+    write(&out, "sheet-duplex.pdf", &sheet_pdf(&cards(13), &mut fonts, &duplex, &mut |_, _| true).unwrap());
     let poster = Poster {
         code: "S0101".into(),
         name: "新华区西市场街道光明路社区人大代表联络站".into(),

@@ -86,7 +86,7 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
-    /// Measure search latency, import throughput or the 工作台 queues.
+    /// Measure search latency, import throughput, the 工作台 queues or the QR codes and sheets.
     Bench {
         /// What to measure.
         #[arg(value_enum)]
@@ -98,7 +98,8 @@ pub enum Command {
         #[arg(long, default_value_t = 2000)]
         queries: usize,
         /// queues: timed runs of each city-wide figure (each station figure runs five times as many). The
-        /// city-year is kept at `--db PATH` (default: bench-data/ beside this binary).
+        /// city-year is kept at `--db PATH` (default: bench-data/ beside this binary). qr: the best of this many
+        /// runs, at most 3.
         #[arg(long, default_value_t = 7)]
         runs: usize,
     },
@@ -557,7 +558,8 @@ pub enum BenchTarget {
     Import,
     /// The 工作台 queues, the matter list and the matters ledger on a city-year (≈80,000 matters).
     Queues,
-    /// QR codes: encoding alone, PNGs, SVGs and the zip batch of 9,000 codes (the city's deputies).
+    /// QR codes, 9,000 (the city's deputies): encoding alone, the PNG + SVG zip, every card on A4 sheets as one PDF,
+    /// unsigned and signed.
     Qr,
 }
 

@@ -428,7 +428,7 @@ pub struct QrDeputiesArgs {
 /// The PDF and its fonts.
 #[derive(Debug, Args)]
 pub struct QrPdfArgs {
-    /// The .pdf file to write (replaced if it exists).
+    /// The .pdf file to write (replaced if it exists); with --png, the .zip.
     #[arg(long)]
     pub out: PathBuf,
     /// A CJK font file to use instead of the system's (TTF/OTF/TTC).
@@ -454,6 +454,9 @@ pub struct QrCardsArgs {
     /// The office signature on every code.
     #[command(flatten)]
     pub sign: QrSignArgs,
+    /// Instead of the PDF, a zip of one 300-dpi PNG and one SVG per code (named like D000001-张明新.png) at --out.
+    #[arg(long)]
+    pub png: bool,
     /// The backs.
     #[command(flatten)]
     pub back: QrBackArgs,
@@ -489,6 +492,9 @@ pub struct QrPostersArgs {
     /// The office signature on every code.
     #[command(flatten)]
     pub sign: QrSignArgs,
+    /// Instead of the PDF, a zip of one 300-dpi PNG and one SVG per code (named like D000001-张明新.png) at --out.
+    #[arg(long)]
+    pub png: bool,
 }
 
 /// `liaison qr sheet`.

@@ -20,8 +20,10 @@ use serde::Serialize;
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
+use crate::card::Card;
 use crate::matrix::{Ec, encode};
 use crate::payload::{Kind, Templates};
+use crate::poster::Poster;
 // Where it always was for callers of the batch; defined with the signing it configures.
 pub use crate::signing::Signer;
 use crate::{file_name, par, png, signing, svg};
@@ -50,6 +52,25 @@ impl Item {
             Kind::Platform => "联络站点",
         };
         format!("{folder}/{}", file_name::stem(&self.code, &self.name))
+    }
+}
+
+/// A card's code as a batch item: the zip of `qr cards --png` holds exactly the codes the cards would print.
+impl From<&Card> for Item {
+    fn from(card: &Card) -> Self {
+        Item { kind: Kind::Deputy, code: card.code.clone(), name: card.name.clone(), text: card.payload.clone() }
+    }
+}
+
+/// A poster's code as a batch item (`qr posters --png`).
+impl From<&Poster> for Item {
+    fn from(poster: &Poster) -> Self {
+        Item {
+            kind: Kind::Platform,
+            code: poster.code.clone(),
+            name: poster.name.clone(),
+            text: poster.payload.clone(),
+        }
     }
 }
 

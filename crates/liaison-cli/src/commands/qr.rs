@@ -1,9 +1,12 @@
-//! `liaison qr cards|posters|sheet`: deputy cards, platform posters and A4 sheets of cards as PDF. Each code
-//! carries the URL of the office's template for that deputy or platform (`payload`); fonts come from the system
-//! (or `--font`), with fallbacks for rare characters, and a character no font has stops the job with its name.
+//! `liaison qr cards|posters|sheet`: deputy cards, platform posters and A4 sheets of cards as PDF (`cards|posters
+//! --png`: their codes as the PNG + SVG zip of `qr codes` instead). Each code carries the URL of the office's
+//! template for that deputy or platform (`payload`), signed with `--sign-key`; fonts come from the system (or
+//! `--font`), with fallbacks for rare characters, and a character no font has stops the job with its name.
 
 use liaison_core::Store;
+use liaison_core::qr_settings;
 use liaison_print::Ec;
+use liaison_print::batch::{Item, Options};
 use liaison_print::card::{Card, cards_pdf};
 use liaison_print::fonts::{FontChoice, FontSet};
 use liaison_print::poster::posters_pdf;
@@ -22,6 +25,10 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
         }
         QrCommand::Cards(args) => {
             let cards = with_pledge(deputy_cards(store, &args.select, &args.sign)?, &args.back);
+            if args.png {
+                let items: Vec<Item> = cards.iter().map(Item::from).collect();
+                return png_zip(store, &items, &args.pdf, &args.sign, json);
+            }
             let mut fonts = fonts(&args.pdf)?;
             let pdf = cards_pdf(&cards, &mut fonts, ec(&args.pdf), args.back.back).map_err(print_failure)?;
             (&args.pdf, pdf, cards.len())
@@ -61,6 +68,10 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
                 args.limit,
                 qr_codes::signer(key.as_ref(), &args.sign).as_ref(),
             )?;
+            if args.png {
+                let items: Vec<Item> = posters.iter().map(Item::from).collect();
+                return png_zip(store, &items, &args.pdf, &args.sign, json);
+            }
             let mut fonts = fonts(&args.pdf)?;
             (&args.pdf, posters_pdf(&posters, &mut fonts, ec(&args.pdf)).map_err(print_failure)?, posters.len())
         }
@@ -74,6 +85,13 @@ pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Fail
     crate::output::emit(json, &serde_json::json!({ "out": out, "count": count, "bytes": bytes.len() }), |_| {
         println!("已生成 wrote {count} 份 → {}（{:.1} KB）", out.display(), bytes.len() as f64 / 1024.0)
     })
+}
+
+/// `--png`: the selected cards' or posters' codes as the zip `qr codes` writes, at `--out`.
+fn png_zip(store: &Store, items: &[Item], pdf: &QrPdfArgs, sign: &QrSignArgs, json: bool) -> Result<(), Failure> {
+    let options = Options { ec: ec(pdf), ..Options::default() };
+    let example = qr_settings::load(store.conn())?.is_example();
+    qr_codes::write_zip(items, &options, &pdf.out, sign.sign_key.is_some(), example, json)
 }
 
 fn ec(args: &QrPdfArgs) -> Ec {
@@ -189,6 +207,27 @@ mod tests {
         };
         assert_eq!(verdicts(&sheet), BTreeSet::from(["Deputy D001 v3".to_owned(), "Deputy D002 v3".to_owned()]));
         assert_eq!(verdicts(&poster), BTreeSet::from([format!("{:?} XH-01 v3", Kind::Platform)]));
+
+        // --png: the same signed codes as a zip of PNG + SVG named after whom they are for.
+        let zip_path = dir.path().join("cards.zip");
+        let args = [&["qr", "cards", "--station", "XH-01", "--png", "--out", zip_path.to_str().unwrap()][..], &sign];
+        assert_eq!(testing::run(&db, &args.concat()), 0);
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+        let names: BTreeSet<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+        let expected = ["代表/D001-欧阳娜娜.png", "代表/D001-欧阳娜娜.svg", "代表/D002-单雄.png", "代表/D002-单雄.svg"];
+        assert_eq!(names, expected.iter().map(|s| (*s).to_owned()).collect());
+        let png = dir.path().join("D002.png");
+        std::io::copy(&mut archive.by_name("代表/D002-单雄.png").unwrap(), &mut std::fs::File::create(&png).unwrap())
+            .unwrap();
+        let read = Command::new("zbarimg").args(["--raw", "-q"]).arg(&png).output().expect("zbarimg").stdout;
+        let verdict = verify(String::from_utf8(read).unwrap().trim_end(), &templates, &public);
+        assert_eq!(verdict, Verdict::Genuine { kind: Kind::Deputy, code: "D002".into(), version: 3 });
+        let posters_zip = dir.path().join("posters.zip");
+        let args = ["qr", "posters", "--station", "XH-01", "--png", "--out", posters_zip.to_str().unwrap()];
+        assert_eq!(testing::run(&db, &args), 0);
+        let archive = zip::ZipArchive::new(std::fs::File::open(&posters_zip).unwrap()).unwrap();
+        assert_eq!(archive.len(), 2);
+        assert!(archive.file_names().all(|n| n.unwrap().starts_with("联络站点/XH-01-光明路社区人大代表联络站.")));
 
         // Unsigned by default; a version without a key is refused rather than silently printing unsigned codes.
         let plain = dir.path().join("plain.pdf");

@@ -1,7 +1,7 @@
 //! Codes for many deputies and platforms at once: a zip of one PNG and one SVG each (`代表/D000001-张明新.png`,
 //! `联络站点/XH-01-光明路联络站.svg`), for a station or the whole city, with progress and cancel.
 //!
-//! Encoding dominates (≈0.2 ms a code, mostly choosing the mask; more for a signed URL's larger code), so codes
+//! Encoding dominates (≈0.05 ms a code, ≈0.11 ms for a signed URL's larger code; then the PNG ≈0.02 ms), so codes
 //! are encoded and drawn on every core in chunks, the next chunk while the zip is written on the calling thread;
 //! progress is reported and the cancel switch read after each chunk, so a 9,000-code batch sends a few dozen
 //! reports and stops within a chunk's time. The zip is written to the caller's writer: a cancelled or failed batch

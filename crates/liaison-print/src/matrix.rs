@@ -93,7 +93,8 @@ mod tests {
     }
 
     /// Module for module what `qrcode` itself draws: URLs plain and signed-length, platform codes, digits, Chinese,
-    /// every length up to a few hundred bytes (so many versions and all eight masks get chosen), both levels.
+    /// every length up to a few hundred bytes (so many versions and all eight masks get chosen) and one of 1,540
+    /// (wider than 128 modules), both levels.
     #[test]
     fn every_code_is_exactly_what_qrcode_draws() {
         let mut texts: Vec<String> = Vec::new();
@@ -109,6 +110,9 @@ mod tests {
             texts.push(format!("{}", 10u128.pow((i % 30) as u32) + i as u128));
             texts.push("光明路社区人大代表联络站".repeat(1 + i % 9));
         }
+        // Versions wider than 128 modules, scored by `mask`'s per-module path.
+        texts.push("https://rd.pds.gov.cn/".repeat(70));
+        assert!(encode(texts.last().unwrap(), Ec::Q).unwrap().size > 128);
         let mut masks = std::collections::BTreeSet::new();
         for text in &texts {
             for ec in [Ec::M, Ec::Q] {

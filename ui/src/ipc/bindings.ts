@@ -1763,7 +1763,7 @@ export type RowError = {
 	reason: string,
 };
 
-/**  The rules in force, as 设置 shows them. */
+/**  The rules in force, as 设置 shows them (and as the office sends them to its stations). */
 export type RulesView = {
 	/**  The time limits: the defaults (`*`) first, then each category's overrides. */
 	limits: LimitRule[],

@@ -77,6 +77,10 @@ pub enum Command {
     /// QR codes: deputy cards, platform posters and A4 sheets of cards (PDF with vector codes, subset fonts).
     #[command(subcommand)]
     Qr(QrCommand),
+    /// Sync with the office or the stations through signed, encrypted bundle files (.lzb): enroll, export, import,
+    /// the office's inbox, status.
+    #[command(subcommand)]
+    Sync(SyncCommand),
     /// The audit log, newest first: reveals of personal data, setup changes, operator management.
     Audit {
         /// Only this action (e.g. `reveal`).
@@ -1087,5 +1091,84 @@ pub enum LeaderVisitCommand {
         /// 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30 (default: this year).
         #[arg(long)]
         period: Option<String>,
+    },
+}
+
+/// `liaison sync …`.
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// This node's id and public keys (made on first use in sync-keys/ beside the database, readable only by you).
+    Keys,
+    /// Office: enroll a station (or, with --reenroll, revoke its keys for a new PC) and write its enrollment file.
+    Enroll {
+        /// The station's code.
+        #[arg(long)]
+        station: String,
+        /// The enrollment file to write (.lze; it holds a one-time secret: hand it over in person).
+        #[arg(long)]
+        out: PathBuf,
+        /// Revoke the station's current keys and enroll it again.
+        #[arg(long)]
+        reenroll: bool,
+        /// Who signs in to do it (an administrator).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Station: accept the office's enrollment file.
+    Join {
+        /// The enrollment file (.lze) from the office.
+        file: PathBuf,
+        /// Who signs in to do it (an administrator).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Write the next bundle for a peer into a folder: by default for this node's office; `--to NODE` for one
+    /// station (office), `--all-stations` for every enrolled station.
+    Export {
+        /// The peer's node id.
+        #[arg(long, conflicts_with = "all_stations")]
+        to: Option<String>,
+        /// Every enrolled station (office).
+        #[arg(long)]
+        all_stations: bool,
+        /// The folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// The whole history, not only what the peer has not acknowledged.
+        #[arg(long)]
+        full: bool,
+        /// Who signs in (optional: otherwise --operator is recorded).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Import bundle files; exit 1 when any was refused or rejected.
+    Import {
+        /// The bundle files (.lzb).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Who signs in (optional).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Office: import every bundle in a folder, move each to the archive, write every station's return bundle.
+    Inbox {
+        /// Where the stations' bundles arrive.
+        #[arg(long)]
+        inbox: PathBuf,
+        /// Where processed bundles go.
+        #[arg(long)]
+        archive: PathBuf,
+        /// Where the return bundles are written.
+        #[arg(long)]
+        outbox: PathBuf,
+        /// Who signs in (optional).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Peers and their acknowledgements, missing bundles, recent imports, unresolved conflicts.
+    Status {
+        /// Recent imports shown.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
     },
 }

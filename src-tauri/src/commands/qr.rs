@@ -178,10 +178,11 @@ pub async fn print_platform_poster(
     .await
 }
 
-/// The folder beside the database that holds this installation's office signing key (`office.key`, mode 0600,
-/// `office.pub`): only an office installation that generated its key in 设置 → 二维码 has one.
+/// The folder beside the database that holds this installation's office signing key (`<database>.qr-keys/`:
+/// `office.key`, mode 0600, and `office.pub`): only an office installation that made its key in 设置 → 二维码 has
+/// one.
 pub(super) fn office_key_dir(store: &Store) -> std::path::PathBuf {
-    store.path().parent().unwrap_or(std::path::Path::new(".")).join("keys")
+    store.own_dir("qr-keys")
 }
 
 /// The office's key and the signature version to print, when this installation holds the key.

@@ -925,6 +925,19 @@ pub enum UnitCommand {
         #[arg(long, value_name = "CODE")]
         station: Option<String>,
     },
+    /// 满意度测评: every unit's figures over a period (received, acknowledged and answered in time, satisfaction,
+    /// 不满意, re-handling, 退办, signals), ranked; the bottom three flagged for re-evaluation three months later.
+    Ranking {
+        /// The period, by assignment date: 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30.
+        #[arg(long)]
+        period: String,
+        /// The evaluation whose flagged units this one re-evaluates (shows their change), e.g. 2026-Q2.
+        #[arg(long, value_name = "PERIOD")]
+        since: Option<String>,
+        /// Also write the ranking as XLSX.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 /// Duty subcommands (进站履职).

@@ -1,8 +1,10 @@
-//! `liaison unit add|list|signals`: the handling units (承办单位) matters are assigned to, and the buck-passing
-//! signals held against each.
+//! `liaison unit add|list|signals|ranking`: the handling units (承办单位) matters are assigned to, the buck-passing
+//! signals held against each, and the 满意度测评 ranking (with the re-evaluation of the units flagged before).
 
 use liaison_core::Store;
+use liaison_core::ledger::period::Period;
 use liaison_core::roster::SaveOutcome;
+use liaison_core::workflow::ranking::{self, FlaggedChange, RankedUnit};
 use liaison_core::workflow::unit_signals::{UnitSignalRow, unit_signals};
 use liaison_core::workflow::units::{self, UnitInput, UnitView};
 
@@ -30,6 +32,7 @@ pub(super) fn run(store: &mut Store, cmd: &UnitCommand, operator: &str, json: bo
             })
         }
         UnitCommand::List => crate::output::emit(json, &units::list(store.conn())?, print_units),
+        UnitCommand::Ranking { period, since, out } => ranking(store, period, since.as_deref(), out.as_deref(), json),
         UnitCommand::Signals { station } => {
             let rows = unit_signals(store.conn(), station.as_deref(), store.deps().clock.now())?;
             crate::output::emit(json, &rows, print_signals)
@@ -63,5 +66,112 @@ fn print_units(units: &Vec<UnitView>) {
         let kind = if u.kind == "township" { "乡镇" } else { "部门" };
         let retired = if u.status == "retired" { "（已停用 retired）" } else { "" };
         println!("{:<8} {} [{kind}] {}{retired}", u.code, u.name, u.contact);
+    }
+}
+
+fn ranking(
+    store: &Store,
+    period: &str,
+    since: Option<&str>,
+    out: Option<&std::path::Path>,
+    json: bool,
+) -> Result<(), Failure> {
+    let period: Period = period.parse()?;
+    let now = store.deps().clock.now();
+    let rows = ranking::ranking(store.conn(), &period, now)?;
+    let changes = match since {
+        Some(before) => Some(ranking::flagged_changes(&ranking::ranking(store.conn(), &before.parse()?, now)?, &rows)),
+        None => None,
+    };
+    if let Some(out) = out {
+        liaison_sheets::write_xlsx_file(out, &[ranking::table(&rows, &period)])?;
+    }
+    let report = serde_json::json!({
+        "period": period.label,
+        "reevaluate_on": ranking::reevaluation_day(&period),
+        "units": rows,
+        "flagged_changes": changes,
+    });
+    crate::output::emit(json, &report, |_| {
+        print_ranking(&rows, &period);
+        if let Some(changes) = &changes {
+            print_changes(changes);
+        }
+        if let Some(out) = out {
+            println!("已写入 wrote {}", out.display());
+        }
+    })
+}
+
+fn pct(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0))
+}
+
+fn print_ranking(rows: &[RankedUnit], period: &Period) {
+    println!("承办单位满意度测评 unit ranking（{}）", period.label);
+    println!(
+        "名次 rank  承办单位 unit          受理 got 按时答复 on-time  满意率 satisfied  不满意 unsat 退办 ret 信号 sig"
+    );
+    for r in rows {
+        let f = &r.figures;
+        println!(
+            "{:>4}  {:<18} {:>6} {:>14} {:>14} {:>8} {:>6} {:>6}{}",
+            r.rank.map_or_else(|| "—".to_owned(), |n| n.to_string()),
+            r.unit_name,
+            f.received,
+            pct(r.on_time_rate),
+            pct(r.satisfaction_rate),
+            f.unsatisfied,
+            f.returns,
+            f.signals,
+            if r.flagged { "  末位 flagged" } else { "" }
+        );
+    }
+    if rows.iter().any(|r| r.flagged) {
+        println!("末位单位复评日期 flagged units are re-evaluated on {}", ranking::reevaluation_day(period));
+    }
+}
+
+fn print_changes(changes: &[FlaggedChange]) {
+    println!("上次末位单位的变化 change of the units flagged before:");
+    for c in changes {
+        println!(
+            "  {:<18} 名次 rank {} → {}  满意率 {} → {}  按时 {} → {}{}",
+            c.unit_name,
+            c.rank_before.map_or_else(|| "—".into(), |n| n.to_string()),
+            c.rank_after.map_or_else(|| "—".into(), |n| n.to_string()),
+            pct(c.satisfaction_before),
+            pct(c.satisfaction_after),
+            pct(c.on_time_before),
+            pct(c.on_time_after),
+            if c.still_flagged { "  仍为末位 still flagged" } else { "" }
+        );
+    }
+}
+
+#[cfg(test)]
+mod ranking_tests {
+    //! The ranking command writes a sheet a spreadsheet reader opens, with its title and headers, and refuses a bad
+    //! period.
+
+    use crate::testing::run;
+
+    #[test]
+    fn the_ranking_sheet_opens_with_its_title_and_a_bad_period_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let out = dir.path().join("测评.xlsx");
+        let out_arg = out.to_str().unwrap();
+        assert_eq!(run(&db, &["unit", "add", "--code", "ZJJ", "--name", "住建局", "--kind", "department"]), 0);
+        assert_eq!(run(&db, &["unit", "ranking", "--period", "2026-Q3", "--since", "2026-Q2", "--out", out_arg]), 0);
+        let grid = liaison_sheets::read_file(&out).unwrap().remove(0);
+        assert_eq!(grid.cell(0, 0), "承办单位满意度测评（2026年第三季度）");
+        assert_eq!((grid.cell(1, 0), grid.cell(1, 14)), ("名次", "满意率"));
+        assert_eq!(
+            (grid.cell(2, 0), grid.cell(2, 1)),
+            ("未参评", "住建局"),
+            "a unit given nothing is listed, unranked"
+        );
+        assert_ne!(run(&db, &["unit", "ranking", "--period", "2026-Q5"]), 0);
     }
 }

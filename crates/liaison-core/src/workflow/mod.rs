@@ -27,6 +27,7 @@ pub mod events;
 pub mod model;
 pub mod query;
 pub mod queues;
+pub mod ranking;
 pub mod rules;
 pub mod signals;
 pub mod state;

@@ -255,17 +255,20 @@ pub fn rank(mut figures: BTreeMap<String, UnitFigures>, names: &BTreeMap<String,
             figures,
         })
         .collect();
-    let key = |r: &RankedUnit| {
-        (
-            std::cmp::Reverse(r.satisfaction_rate.map(OrderedRate)),
-            std::cmp::Reverse(r.on_time_rate.map(OrderedRate)),
-            r.figures.signals,
-            r.figures.returns,
-        )
+    // Higher rates first; rates are finite numbers between 0 and 1, so `total_cmp` is their plain order.
+    let better = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (a, b) => b.is_some().cmp(&a.is_some()),
     };
     rows.sort_by(|a, b| {
         let unranked = |r: &RankedUnit| r.satisfaction_rate.is_none();
-        unranked(a).cmp(&unranked(b)).then_with(|| key(a).cmp(&key(b))).then_with(|| a.unit_name.cmp(&b.unit_name))
+        unranked(a)
+            .cmp(&unranked(b))
+            .then_with(|| better(a.satisfaction_rate, b.satisfaction_rate))
+            .then_with(|| better(a.on_time_rate, b.on_time_rate))
+            .then_with(|| a.figures.signals.cmp(&b.figures.signals))
+            .then_with(|| a.figures.returns.cmp(&b.figures.returns))
+            .then_with(|| a.unit_name.cmp(&b.unit_name))
     });
     let ranked = rows.iter().filter(|r| r.satisfaction_rate.is_some()).count();
     for (i, row) in rows.iter_mut().take(ranked).enumerate() {
@@ -273,18 +276,6 @@ pub fn rank(mut figures: BTreeMap<String, UnitFigures>, names: &BTreeMap<String,
         row.flagged = ranked > FLAGGED && i >= ranked - FLAGGED;
     }
     rows
-}
-
-/// A rate that orders (rates are finite numbers between 0 and 1).
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-struct OrderedRate(f64);
-
-impl Eq for OrderedRate {}
-
-impl Ord for OrderedRate {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
 }
 
 /// The ranking of every handling unit over `period`, over the matters of every station, judged at `now`.

@@ -568,6 +568,9 @@ pub enum BenchTarget {
     Import,
     /// The 工作台 queues, the matter list and the matters ledger on a city-year (≈80,000 matters).
     Queues,
+    /// The office's chart data (统计) on the city-year: matters by month/category/county/station, rate trends, the
+    /// overdue list, the unit ranking (target: each ≤ 200 ms).
+    Dashboard,
     /// QR codes, 9,000 (the city's deputies): encoding alone, the PNG + SVG zip, every card on A4 sheets as one PDF,
     /// unsigned and signed.
     Qr,

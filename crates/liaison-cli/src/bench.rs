@@ -1,8 +1,10 @@
-//! `liaison bench search|import|queues|qr`: the roster's speed figures on the synthetic city (targets: search p95 ≤ 5
-//! ms over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s), the 工作台's on a city-year
-//! ([`queues`]) and the QR side's on the city's 9,000 codes ([`qr`]). The same workloads back the divan benches in
+//! `liaison bench search|import|queues|dashboard|qr`: the roster's speed figures on the synthetic city (targets:
+//! search p95 ≤ 5 ms over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s), the 工作台's on a
+//! city-year ([`queues`]), the office's chart data on the same city-year ([`dashboard`]) and the QR side's on the
+//! city's 9,000 codes ([`qr`]). The same workloads back the divan benches in
 //! `benches/`.
 
+pub mod dashboard;
 pub mod qr;
 pub mod queues;
 
@@ -44,6 +46,10 @@ pub fn run(
         BenchTarget::Queues => {
             let figures = queues::queues_bench(db, runs.max(1))?;
             crate::output::emit(json, &figures, queues::print_queues)
+        }
+        BenchTarget::Dashboard => {
+            let figures = dashboard::dashboard_bench(db, runs.max(1))?;
+            crate::output::emit(json, &figures, dashboard::print_dashboard)
         }
         BenchTarget::Qr => {
             // Each run of the city's sheet takes seconds: the best of at most three.

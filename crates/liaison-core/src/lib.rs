@@ -24,6 +24,7 @@ pub mod audit;
 pub mod calendar;
 pub mod changelog;
 pub mod clock;
+pub mod dashboard;
 pub mod duty;
 pub mod error;
 pub mod export;

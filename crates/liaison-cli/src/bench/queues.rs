@@ -154,7 +154,7 @@ fn build(path: &Path) -> Result<f64, Failure> {
 }
 
 /// Times `f` `runs` times after one warm-up run.
-fn timed<T>(runs: usize, mut f: impl FnMut() -> Result<T, Failure>) -> Result<Latency, Failure> {
+pub(super) fn timed<T>(runs: usize, mut f: impl FnMut() -> Result<T, Failure>) -> Result<Latency, Failure> {
     f()?;
     let mut times: Vec<Duration> = Vec::with_capacity(runs);
     for _ in 0..runs {

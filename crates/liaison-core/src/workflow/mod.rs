@@ -42,4 +42,4 @@ pub use queues::{QueueCounts, QueueKey, QueueScope, queues};
 pub use visits::{CitizenInput, MatterInput, RegisteredVisit, VisitInput, register};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

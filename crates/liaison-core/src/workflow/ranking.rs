@@ -121,34 +121,43 @@ pub fn figures(
 ) -> BTreeMap<String, UnitFigures> {
     let mut out: BTreeMap<String, UnitFigures> = BTreeMap::new();
     for events in matters {
-        tally(events, period, calendar, today, &mut out);
+        tally_by(events, calendar, today, &by_unit_in(period), &mut out);
     }
     out
 }
 
+/// The bucket of [`tally_by`] for the ranking: the unit, for assignments made in `period`.
+fn by_unit_in(period: &Period) -> impl Fn(&str, NaiveDate) -> Option<String> + '_ {
+    move |unit, assigned_on| (assigned_on >= period.start && assigned_on <= period.end).then(|| unit.to_owned())
+}
+
 /// The assignment being followed through one matter's events.
-struct Assignment {
+struct Assignment<K> {
     lead: String,
-    counted: bool,
+    /// Where its figures go; `None`: not counted (assigned outside what is being tallied).
+    bucket: Option<K>,
     due: Option<NaiveDate>,
     window_ends: Option<NaiveDate>,
     answered: bool,
 }
 
-fn tally(
+/// Adds one matter's figures to `out`, each assignment's under `bucket(unit, assigned_on)` (the unit, for the
+/// ranking; the month, for the dashboard's trends) — `None` leaves it out. The unit the bucket is asked about is
+/// the lead unit for everything but co-handling and buck-passing signals, which go to the unit concerned.
+pub fn tally_by<K: Ord + Clone>(
     events: &[Recorded],
-    period: &Period,
     calendar: &Calendar,
     today: NaiveDate,
-    out: &mut BTreeMap<String, UnitFigures>,
+    bucket: &dyn Fn(&str, NaiveDate) -> Option<K>,
+    out: &mut BTreeMap<K, UnitFigures>,
 ) {
     let folded = fold(events);
-    let in_period = |d: NaiveDate| d >= period.start && d <= period.end;
-    let mut current: Option<Assignment> = None;
-    // The lead unit whose reply the next rating judges, when that assignment is counted in the period.
-    let mut answered_by: Option<String> = None;
+    let mut current: Option<Assignment<K>> = None;
+    // The bucket of the assignment whose reply the next rating judges.
+    let mut answered_in: Option<K> = None;
     let mut unsatisfied_pending = false;
-    let mut any_counted = false;
+    // The first counted assignment's day: the matter's buck-passing signals are counted as of it.
+    let mut counted_on: Option<NaiveDate> = None;
     for (i, (recorded, outcome)) in events.iter().zip(&folded.outcomes).enumerate() {
         if !matches!(outcome, Outcome::Applied { .. }) {
             continue;
@@ -156,17 +165,17 @@ fn tally(
         let on = recorded.on();
         match &recorded.event {
             Event::Assigned { lead, co, return_window, .. } => {
-                let counted = in_period(on);
-                any_counted |= counted;
-                if counted {
-                    out.entry(lead.clone()).or_default().received += 1;
-                    for unit in co {
-                        out.entry(unit.clone()).or_default().co_handled += 1;
+                let lead_bucket = bucket(lead, on);
+                if let Some(k) = &lead_bucket {
+                    counted_on.get_or_insert(on);
+                    out.entry(k.clone()).or_default().received += 1;
+                    for k in co.iter().filter_map(|unit| bucket(unit, on)) {
+                        out.entry(k).or_default().co_handled += 1;
                     }
                 }
                 current = Some(Assignment {
                     lead: lead.clone(),
-                    counted,
+                    bucket: lead_bucket,
                     due: due_on(&fold(&events[..=i]), calendar),
                     window_ends: return_window.map(|w| w.due_from(calendar, on)),
                     answered: false,
@@ -178,21 +187,24 @@ fn tally(
                 }
             }
             Event::Accepted { unit } => {
-                if let Some(a) = current.as_ref().filter(|a| a.counted && &a.lead == unit)
+                if let Some(a) = current.as_ref().filter(|a| &a.lead == unit)
+                    && let Some(k) = &a.bucket
                     && a.window_ends.is_none_or(|end| on <= end)
                 {
-                    out.entry(unit.clone()).or_default().acknowledged_in_time += 1;
+                    out.entry(k.clone()).or_default().acknowledged_in_time += 1;
                 }
             }
-            Event::Returned { unit, .. } => {
-                if current.as_ref().is_some_and(|a| a.counted) {
-                    out.entry(unit.clone()).or_default().returns += 1;
+            Event::Returned { .. } => {
+                if let Some(k) = current.as_ref().and_then(|a| a.bucket.clone()) {
+                    out.entry(k).or_default().returns += 1;
                 }
                 current = None;
             }
             Event::Replied { .. } => {
-                if let Some(a) = current.as_mut().filter(|a| a.counted) {
-                    let figures = out.entry(a.lead.clone()).or_default();
+                if let Some(a) = current.as_mut()
+                    && let Some(k) = a.bucket.clone()
+                {
+                    let figures = out.entry(k.clone()).or_default();
                     if !a.answered {
                         figures.handled += 1;
                         if a.due.is_none_or(|due| on <= due) {
@@ -203,13 +215,13 @@ fn tally(
                         figures.rehandled += 1;
                     }
                     a.answered = true;
-                    answered_by = Some(a.lead.clone());
+                    answered_in = Some(k);
                 }
                 unsatisfied_pending = false;
             }
             Event::Rated { rating, .. } => {
-                if let Some(unit) = &answered_by {
-                    let figures = out.entry(unit.clone()).or_default();
+                if let Some(k) = &answered_in {
+                    let figures = out.entry(k.clone()).or_default();
                     figures.rated += 1;
                     match rating {
                         Rating::Satisfied | Rating::BasicallySatisfied => figures.satisfied += 1,
@@ -223,15 +235,16 @@ fn tally(
             _ => {}
         }
     }
-    if let Some(a) = current.filter(|a| a.counted && !a.answered)
+    if let Some(a) = current.filter(|a| !a.answered)
+        && let Some(k) = a.bucket
         && a.due.is_some_and(|due| due < today)
     {
-        out.entry(a.lead).or_default().overdue_open += 1;
+        out.entry(k).or_default().overdue_open += 1;
     }
-    if any_counted {
+    if let Some(on) = counted_on {
         for hit in scan(events, &folded.outcomes, calendar) {
-            if let Some(unit) = hit.unit().filter(|u| !u.is_empty()) {
-                out.entry(unit.to_owned()).or_default().signals += 1;
+            if let Some(k) = hit.unit().filter(|u| !u.is_empty()).and_then(|unit| bucket(unit, on)) {
+                out.entry(k).or_default().signals += 1;
             }
         }
     }
@@ -283,8 +296,9 @@ pub fn ranking(conn: &Connection, period: &Period, now: DateTime<Utc>) -> Result
     let calendar = Calendar::load(conn)?;
     let today = china_date(now);
     let mut figures_by_unit: BTreeMap<String, UnitFigures> = BTreeMap::new();
+    let bucket = by_unit_in(period);
     events::for_each_matter(conn, None, |_, events| {
-        tally(events, period, &calendar, today, &mut figures_by_unit);
+        tally_by(events, &calendar, today, &bucket, &mut figures_by_unit);
         Ok(())
     })?;
     let names: BTreeMap<String, String> = units::list(conn)?.into_iter().map(|u| (u.code, u.name)).collect();

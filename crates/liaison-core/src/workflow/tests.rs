@@ -327,7 +327,7 @@ proptest::proptest! {
 // ---------------------------------------------------------------------------------------------------------------
 // Through a real store
 
-pub(super) fn store() -> TestStore {
+pub(crate) fn store() -> TestStore {
     let mut ts = temp_store();
     small_roster(&mut ts.store);
     ts.store
@@ -346,7 +346,7 @@ pub(super) fn store() -> TestStore {
     ts
 }
 
-pub(super) fn visit_input(matters: usize) -> VisitInput {
+pub(crate) fn visit_input(matters: usize) -> VisitInput {
     VisitInput {
         station_code: "XH-01".into(),
         channel: "来访".into(),
@@ -378,7 +378,7 @@ fn try_act(ts: &mut TestStore, matter: &str, event: Event) -> crate::Result<Acte
     ts.store.write("clerk", |w| act(w, matter, event))
 }
 
-pub(super) fn do_act(ts: &mut TestStore, matter: &str, event: Event) -> State {
+pub(crate) fn do_act(ts: &mut TestStore, matter: &str, event: Event) -> State {
     try_act(ts, matter, event.clone()).unwrap_or_else(|e| panic!("{}: {e}", event.label())).state
 }
 
@@ -404,7 +404,7 @@ fn field_names(err: Error) -> Vec<String> {
     }
 }
 
-pub(super) fn now(ts: &TestStore) -> DateTime<Utc> {
+pub(crate) fn now(ts: &TestStore) -> DateTime<Utc> {
     ts.store.deps().clock.now()
 }
 

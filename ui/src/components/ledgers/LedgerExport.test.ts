@@ -59,7 +59,7 @@ describe("导出台账", { timeout: 20_000 }, () => {
     expect(rust.chooseLedgerFile).toHaveBeenCalledWith("visits", thisQuarter());
     expect(rust.exportLedger).toHaveBeenCalledWith("visits", "XH-09", thisQuarter(), "/home/wf/接待台账.xlsx", null);
     // The message appears on a later tick; under load that can be after the save settled.
-    await vi.waitFor(() => expect(document.body.querySelector(".el-message--success")?.textContent).toContain("已导出 12 行：/home/wf/接待台账.xlsx"));
+    await vi.waitFor(() => expect(document.body.querySelector(".el-message--success")?.textContent).toContain("已导出 12 行：/home/wf/接待台账.xlsx"), { timeout: 5000 });
     expect($("ledger-export-result")?.textContent).toContain("/home/wf/接待台账.xlsx");
   });
 

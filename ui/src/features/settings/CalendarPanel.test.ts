@@ -136,7 +136,7 @@ describe("节假日日历", { timeout: 30_000 }, () => {
     expect(await confirmBox(settlePanel)).toContain("导入将替换该年已有的节假日安排");
     expect(rust.calendarImport).toHaveBeenCalledWith("/home/wf/2027.json");
     // The message appears on a later tick; under load that can be after the save settled.
-    await vi.waitFor(() => expect(document.body.querySelector(".el-message--success")?.textContent).toContain("已导入2027年日历：放假 28 天，调休上班 6 天"));
+    await vi.waitFor(() => expect(document.body.querySelector(".el-message--success")?.textContent).toContain("已导入2027年日历：放假 28 天，调休上班 6 天"), { timeout: 5000 });
     expect(rust.calendarYear).toHaveBeenLastCalledWith(2027);
     expect($("calendar-source")?.textContent).toBe("导入");
     expect($("calendar-next-year-warning")).toBeNull();

@@ -157,7 +157,7 @@ describe("办理规则", { timeout: 30_000 }, () => {
       { level: 1, code: "station_head", name: "站长督办", offset_working_days: 1 },
     ]);
     // The message appears on a later tick; under load that can be after the save settled.
-    await vi.waitFor(() => expect(document.body.querySelector(".el-message--success")?.textContent).toContain("督办层级已保存"));
+    await vi.waitFor(() => expect(document.body.querySelector(".el-message--success")?.textContent).toContain("督办层级已保存"), { timeout: 5000 });
   });
 
   it("adds, moves and saves the categories as a whole; a duplicate shows under its name", async () => {

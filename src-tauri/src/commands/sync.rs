@@ -5,8 +5,8 @@
 //! import history, the gaps and the conflicts to settle.
 //!
 //! The work is liaison-exchange's (keys, files, verifying, applying) and the core's (peers, receipts, gaps,
-//! conflicts); here are the dialogs, the conversions to IPC types (64-bit numbers as `f64`/`u32`, since
-//! TypeScript's `number` is a double; values as display text) and the job switch.
+//! conflicts); here are the dialogs, the conversions to IPC types (64-bit numbers as `u32`, since TypeScript's
+//! `number` is a double; values as display text) and the job switch.
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -81,11 +81,11 @@ pub struct PeerRow {
     /// When its keys were revoked.
     pub revoked_at: Option<String>,
     /// The highest seq of our log it has acknowledged.
-    pub acked_seq: f64,
+    pub acked_seq: u32,
     /// The highest seq of our log we have sent it.
-    pub sent_seq: f64,
+    pub sent_seq: u32,
     /// The number of our next bundle to it.
-    pub next_bundle: f64,
+    pub next_bundle: u32,
 }
 
 impl From<Peer> for PeerRow {
@@ -107,9 +107,9 @@ impl From<Peer> for PeerRow {
             enrolled_at: p.enrolled_at,
             pinned_at: p.pinned_at,
             revoked_at: p.revoked_at,
-            acked_seq: p.acked_seq as f64,
-            sent_seq: p.sent_seq as f64,
-            next_bundle: p.next_bundle as f64,
+            acked_seq: n(p.acked_seq),
+            sent_seq: n(p.sent_seq),
+            next_bundle: n(p.next_bundle),
         }
     }
 }
@@ -122,19 +122,19 @@ pub struct ReceiptRow {
     /// The sender's node id.
     pub sender: String,
     /// The sender's bundle number.
-    pub bundle: f64,
+    pub bundle: u32,
     /// The range of the sender's log it covered, `(from_seq, to_seq]`.
-    pub from_seq: f64,
+    pub from_seq: u32,
     /// See `from_seq`.
-    pub to_seq: f64,
+    pub to_seq: u32,
     /// Changes in the bundle.
-    pub changes: f64,
+    pub changes: u32,
     /// New here.
-    pub applied: f64,
+    pub applied: u32,
     /// Already here.
-    pub duplicates: f64,
+    pub duplicates: u32,
     /// New conflicts for review.
-    pub conflicts: f64,
+    pub conflicts: u32,
     /// True when applied, false when rejected (`reason` says why, in Chinese).
     pub ok: bool,
     /// Why it was rejected.
@@ -148,13 +148,13 @@ impl From<ImportReceipt> for ReceiptRow {
         ReceiptRow {
             at: r.at,
             sender: r.sender,
-            bundle: r.bundle as f64,
-            from_seq: r.from_seq as f64,
-            to_seq: r.to_seq as f64,
-            changes: r.changes as f64,
-            applied: r.applied as f64,
-            duplicates: r.duplicates as f64,
-            conflicts: r.conflicts as f64,
+            bundle: n(r.bundle),
+            from_seq: n(r.from_seq),
+            to_seq: n(r.to_seq),
+            changes: n(r.changes),
+            applied: n(r.applied),
+            duplicates: n(r.duplicates),
+            conflicts: n(r.conflicts),
             ok: r.result == ImportResult::Ok,
             reason: r.reason,
             operator: r.operator,
@@ -168,7 +168,7 @@ pub struct GapRow {
     /// The sender's node id.
     pub sender: String,
     /// The missing bundle's number.
-    pub bundle: f64,
+    pub bundle: u32,
     /// True when a later bundle already brought everything it held.
     pub recovered: bool,
 }
@@ -177,7 +177,7 @@ pub struct GapRow {
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct ConflictRow {
     /// What [`sync_resolve_conflict`] takes.
-    pub id: f64,
+    pub id: u32,
     /// The entity kind (`deputy`, `matter`, …).
     pub entity: String,
     /// Which record.
@@ -196,6 +196,11 @@ pub struct ConflictRow {
     pub record_deleted: bool,
 }
 
+/// A count or number for the window: TypeScript's `number`, saturating (no log or bundle count comes near 2³²).
+fn n<T: TryInto<u32>>(value: T) -> u32 {
+    value.try_into().unwrap_or(u32::MAX)
+}
+
 /// A stored value as a clerk reads it: text without quotes, nothing for null.
 fn display(value: &serde_json::Value) -> String {
     match value {
@@ -208,7 +213,7 @@ fn display(value: &serde_json::Value) -> String {
 impl From<ConflictView> for ConflictRow {
     fn from(c: ConflictView) -> Self {
         ConflictRow {
-            id: c.id as f64,
+            id: n(c.id),
             entity: c.entity,
             entity_id: c.entity_id,
             field: c.field,
@@ -247,23 +252,23 @@ pub struct ExportedView {
     /// The bundle file.
     pub path: String,
     /// Its number on this link.
-    pub bundle: f64,
+    pub bundle: u32,
     /// The station it concerns.
     pub station: String,
     /// Changes it carries.
-    pub changes: f64,
+    pub changes: u32,
     /// Its size in bytes.
-    pub bytes: f64,
+    pub bytes: u32,
 }
 
 impl From<Exported> for ExportedView {
     fn from(e: Exported) -> Self {
         ExportedView {
             path: e.path.display().to_string(),
-            bundle: e.bundle as f64,
+            bundle: n(e.bundle),
             station: e.station,
-            changes: e.changes as f64,
-            bytes: e.bytes as f64,
+            changes: n(e.changes),
+            bytes: n(e.bytes),
         }
     }
 }
@@ -294,7 +299,7 @@ pub async fn sync_overview(store: State<'_, StoreState>, session: State<'_, Sess
         for node in peers.iter().filter(|p| p.status != PeerStatus::Pending).filter_map(|p| p.node_id.as_deref()) {
             gaps.extend(core_sync::gaps(conn, node)?.into_iter().map(|g| GapRow {
                 sender: node.to_owned(),
-                bundle: g.bundle as f64,
+                bundle: n(g.bundle),
                 recovered: g.recovered,
             }));
         }
@@ -441,14 +446,14 @@ pub enum ResolutionInput {
 pub async fn sync_resolve_conflict(
     store: State<'_, StoreState>,
     session: State<'_, SessionState>,
-    id: f64,
+    id: u32,
     how: ResolutionInput,
 ) -> IpcResult<()> {
     let how = match how {
         ResolutionInput::KeptWinner => Resolution::KeptWinner,
         ResolutionInput::Restored => Resolution::Restored,
     };
-    super::write_as(&store, &session, |w, actor| core_sync::resolve_as(w, actor, id as i64, how))
+    super::write_as(&store, &session, |w, actor| core_sync::resolve_as(w, actor, i64::from(id), how))
 }
 
 // --- the office's inbox, as a background job ---------------------------------------------------------------

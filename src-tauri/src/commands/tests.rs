@@ -677,7 +677,7 @@ fn sync_a_station_enrolls_exports_to_the_office_and_imports_the_return_the_offic
     // 导出给机关: into the folder the dialog answers, which is remembered.
     let usb = station.folder_answers("U盘");
     let exported = station.invoke("sync_export_to_office", json!({})).unwrap();
-    assert_eq!(exported["bundle"], json!(1.0));
+    assert_eq!(exported["bundle"], json!(1));
     assert_eq!(exported["station"], json!("XH-03"));
     let bundle = std::path::PathBuf::from(exported["path"].as_str().unwrap());
     assert!(bundle.starts_with(&usb) && bundle.exists(), "{exported}");
@@ -717,7 +717,7 @@ fn sync_a_station_enrolls_exports_to_the_office_and_imports_the_return_the_offic
     std::fs::copy(&back, station.dir.path().join(PICKED_BUNDLE)).unwrap();
     let receipt = station.invoke("sync_import_bundle", json!({})).unwrap();
     assert_eq!(receipt["ok"], json!(true), "{receipt}");
-    assert_eq!(receipt["bundle"], json!(1.0));
+    assert_eq!(receipt["bundle"], json!(1));
     std::fs::write(station.dir.path().join(PICKED_BUNDLE), b"LZBUNDLE garbage").unwrap();
     let refused = station.invoke("sync_import_bundle", json!({})).unwrap_err();
     assert_eq!(refused["code"], json!("invalid"), "{refused}");
@@ -743,6 +743,6 @@ fn sync_commands_refuse_when_nobody_is_signed_in_and_an_unknown_conflict_is_not_
     assert_eq!(h.invoke("sync_export_to_office", json!({})).unwrap_err()["code"], json!("forbidden"));
     assert_eq!(h.invoke("sync_inbox_status", json!({})).unwrap(), Value::Null);
     let h = sync_harness(InstallationSetup::office("平顶山市"));
-    let error = h.invoke("sync_resolve_conflict", json!({ "id": 42.0, "how": "kept_winner" })).unwrap_err();
+    let error = h.invoke("sync_resolve_conflict", json!({ "id": 42, "how": "kept_winner" })).unwrap_err();
     assert_eq!(error["code"], json!("not_found"), "{error}");
 }

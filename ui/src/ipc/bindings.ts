@@ -178,7 +178,7 @@ export const commands = {
 	 */
 	syncEnrollStation: (stationCode: string, reenroll: boolean) => typedError<string | null, IpcError>(__TAURI_INVOKE("sync_enroll_station", { stationCode, reenroll })),
 	/**  Settles conflict `id` (站长, 机关工作人员 and administrators only; the core checks). */
-	syncResolveConflict: (id: number | null, how: ResolutionInput) => typedError<null, IpcError>(__TAURI_INVOKE("sync_resolve_conflict", { id, how })),
+	syncResolveConflict: (id: number, how: ResolutionInput) => typedError<null, IpcError>(__TAURI_INVOKE("sync_resolve_conflict", { id, how })),
 	/**
 	 *  Office: 全部导入 — imports every bundle in the remembered inbox on a worker thread, moves each to the archive
 	 *  and writes the return bundles into the outbox. Poll [`sync_inbox_status`].
@@ -519,7 +519,7 @@ export type CitizenView = {
 /**  A conflict for review, its values as display text. */
 export type ConflictRow = {
 	/**  What [`sync_resolve_conflict`] takes. */
-	id: number | null,
+	id: number,
 	/**  The entity kind (`deputy`, `matter`, …). */
 	entity: string,
 	/**  Which record. */
@@ -981,13 +981,13 @@ export type ExportedView = {
 	/**  The bundle file. */
 	path: string,
 	/**  Its number on this link. */
-	bundle: number | null,
+	bundle: number,
 	/**  The station it concerns. */
 	station: string,
 	/**  Changes it carries. */
-	changes: number | null,
+	changes: number,
 	/**  Its size in bytes. */
-	bytes: number | null,
+	bytes: number,
 };
 
 /**  One field of a form that failed validation: which field (the input type's field name) and why, in Chinese. */
@@ -1079,7 +1079,7 @@ export type GapRow = {
 	/**  The sender's node id. */
 	sender: string,
 	/**  The missing bundle's number. */
-	bundle: number | null,
+	bundle: number,
 	/**  True when a later bundle already brought everything it held. */
 	recovered: boolean,
 };
@@ -1460,11 +1460,11 @@ export type PeerRow = {
 	/**  When its keys were revoked. */
 	revoked_at: string | null,
 	/**  The highest seq of our log it has acknowledged. */
-	acked_seq: number | null,
+	acked_seq: number,
 	/**  The highest seq of our log we have sent it. */
-	sent_seq: number | null,
+	sent_seq: number,
 	/**  The number of our next bundle to it. */
-	next_bundle: number | null,
+	next_bundle: number,
 };
 
 /**  A platform to save. */
@@ -1742,19 +1742,19 @@ export type ReceiptRow = {
 	/**  The sender's node id. */
 	sender: string,
 	/**  The sender's bundle number. */
-	bundle: number | null,
+	bundle: number,
 	/**  The range of the sender's log it covered, `(from_seq, to_seq]`. */
-	from_seq: number | null,
+	from_seq: number,
 	/**  See `from_seq`. */
-	to_seq: number | null,
+	to_seq: number,
 	/**  Changes in the bundle. */
-	changes: number | null,
+	changes: number,
 	/**  New here. */
-	applied: number | null,
+	applied: number,
 	/**  Already here. */
-	duplicates: number | null,
+	duplicates: number,
 	/**  New conflicts for review. */
-	conflicts: number | null,
+	conflicts: number,
 	/**  True when applied, false when rejected (`reason` says why, in Chinese). */
 	ok: boolean,
 	/**  Why it was rejected. */

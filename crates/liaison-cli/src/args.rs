@@ -77,6 +77,10 @@ pub enum Command {
     /// QR codes: deputy cards, platform posters and A4 sheets of cards (PDF with vector codes, subset fonts).
     #[command(subcommand)]
     Qr(QrCommand),
+    /// Sync with the office or the stations through signed, encrypted bundle files (.lzb): enroll, export, import,
+    /// the office's inbox, status.
+    #[command(subcommand)]
+    Sync(SyncCommand),
     /// The audit log, newest first: reveals of personal data, setup changes, operator management.
     Audit {
         /// Only this action (e.g. `reveal`).
@@ -86,7 +90,7 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
-    /// Measure search latency, import throughput or the 工作台 queues.
+    /// Measure search latency, import throughput, the 工作台 queues or the QR codes and sheets.
     Bench {
         /// What to measure.
         #[arg(value_enum)]
@@ -98,7 +102,8 @@ pub enum Command {
         #[arg(long, default_value_t = 2000)]
         queries: usize,
         /// queues: timed runs of each city-wide figure (each station figure runs five times as many). The
-        /// city-year is kept at `--db PATH` (default: bench-data/ beside this binary).
+        /// city-year is kept at `--db PATH` (default: bench-data/ beside this binary). qr: the best of this many
+        /// runs, at most 3.
         #[arg(long, default_value_t = 7)]
         runs: usize,
     },
@@ -379,12 +384,9 @@ pub struct QrCodesArgs {
     /// At most this many codes.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Sign every code with this office private key (office.key).
-    #[arg(long, value_name = "FILE")]
-    pub sign_key: Option<PathBuf>,
-    /// The signature version printed on signed codes.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub sign_version: u32,
+    /// The office signature.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
     /// Error correction Q (25 %) instead of M (15 %).
     #[arg(long)]
     pub ec_q: bool,
@@ -394,6 +396,17 @@ pub struct QrCodesArgs {
     /// The .zip to write (replaced if it exists, only once the batch is complete).
     #[arg(long)]
     pub out: PathBuf,
+}
+
+/// The office's signature on every code of a job (`qr codes|cards|posters|sheet`).
+#[derive(Debug, Args)]
+pub struct QrSignArgs {
+    /// Sign every code with this office private key (office.key).
+    #[arg(long, value_name = "FILE")]
+    pub sign_key: Option<PathBuf>,
+    /// The signature version printed on signed codes.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "sign_key")]
+    pub sign_version: u32,
 }
 
 /// Which deputies get cards.
@@ -419,7 +432,7 @@ pub struct QrDeputiesArgs {
 /// The PDF and its fonts.
 #[derive(Debug, Args)]
 pub struct QrPdfArgs {
-    /// The .pdf file to write (replaced if it exists).
+    /// The .pdf file to write (replaced if it exists); with --png, the .zip.
     #[arg(long)]
     pub out: PathBuf,
     /// A CJK font file to use instead of the system's (TTF/OTF/TTC).
@@ -442,11 +455,26 @@ pub struct QrCardsArgs {
     /// The PDF.
     #[command(flatten)]
     pub pdf: QrPdfArgs,
-    /// Print the back (履职承诺) after each front.
+    /// The office signature on every code.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
+    /// Instead of the PDF, a zip of one 300-dpi PNG and one SVG per code (named like D000001-张明新.png) at --out.
+    #[arg(long)]
+    pub png: bool,
+    /// The backs.
+    #[command(flatten)]
+    pub back: QrBackArgs,
+}
+
+/// The cards' backs (履职承诺), for `qr cards` and `qr sheet`.
+#[derive(Debug, Args)]
+pub struct QrBackArgs {
+    /// Print the backs (履职承诺): after each card (cards), or after each A4 page, mirrored for long-edge duplex
+    /// (sheet).
     #[arg(long)]
     pub back: bool,
-    /// The pledge text on the back (default: the standard pledge).
-    #[arg(long)]
+    /// The pledge text on the backs (default: the standard pledge).
+    #[arg(long, requires = "back")]
     pub pledge: Option<String>,
 }
 
@@ -465,6 +493,12 @@ pub struct QrPostersArgs {
     /// The PDF.
     #[command(flatten)]
     pub pdf: QrPdfArgs,
+    /// The office signature on every code.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
+    /// Instead of the PDF, a zip of one 300-dpi PNG and one SVG per code (named like D000001-张明新.png) at --out.
+    #[arg(long)]
+    pub png: bool,
 }
 
 /// `liaison qr sheet`.
@@ -476,9 +510,15 @@ pub struct QrSheetArgs {
     /// The PDF.
     #[command(flatten)]
     pub pdf: QrPdfArgs,
+    /// The office signature on every code.
+    #[command(flatten)]
+    pub sign: QrSignArgs,
     /// Group the cards by station, each station from a new page with its name on top (default: roster order).
     #[arg(long)]
     pub by_station: bool,
+    /// The backs.
+    #[command(flatten)]
+    pub back: QrBackArgs,
 }
 
 /// Ledger subcommands.
@@ -528,7 +568,8 @@ pub enum BenchTarget {
     Import,
     /// The 工作台 queues, the matter list and the matters ledger on a city-year (≈80,000 matters).
     Queues,
-    /// QR codes: encoding alone, PNGs, SVGs and the zip batch of 9,000 codes (the city's deputies).
+    /// QR codes, 9,000 (the city's deputies): encoding alone, the PNG + SVG zip, every card on A4 sheets as one PDF,
+    /// unsigned and signed.
     Qr,
 }
 
@@ -1050,5 +1091,84 @@ pub enum LeaderVisitCommand {
         /// 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30 (default: this year).
         #[arg(long)]
         period: Option<String>,
+    },
+}
+
+/// `liaison sync …`.
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// This node's id and public keys (made on first use in sync-keys/ beside the database, readable only by you).
+    Keys,
+    /// Office: enroll a station (or, with --reenroll, revoke its keys for a new PC) and write its enrollment file.
+    Enroll {
+        /// The station's code.
+        #[arg(long)]
+        station: String,
+        /// The enrollment file to write (.lze; it holds a one-time secret: hand it over in person).
+        #[arg(long)]
+        out: PathBuf,
+        /// Revoke the station's current keys and enroll it again.
+        #[arg(long)]
+        reenroll: bool,
+        /// Who signs in to do it (an administrator).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Station: accept the office's enrollment file.
+    Join {
+        /// The enrollment file (.lze) from the office.
+        file: PathBuf,
+        /// Who signs in to do it (an administrator).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Write the next bundle for a peer into a folder: by default for this node's office; `--to NODE` for one
+    /// station (office), `--all-stations` for every enrolled station.
+    Export {
+        /// The peer's node id.
+        #[arg(long, conflicts_with = "all_stations")]
+        to: Option<String>,
+        /// Every enrolled station (office).
+        #[arg(long)]
+        all_stations: bool,
+        /// The folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// The whole history, not only what the peer has not acknowledged.
+        #[arg(long)]
+        full: bool,
+        /// Who signs in (optional: otherwise --operator is recorded).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Import bundle files; exit 1 when any was refused or rejected.
+    Import {
+        /// The bundle files (.lzb).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Who signs in (optional).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Office: import every bundle in a folder, move each to the archive, write every station's return bundle.
+    Inbox {
+        /// Where the stations' bundles arrive.
+        #[arg(long)]
+        inbox: PathBuf,
+        /// Where processed bundles go.
+        #[arg(long)]
+        archive: PathBuf,
+        /// Where the return bundles are written.
+        #[arg(long)]
+        outbox: PathBuf,
+        /// Who signs in (optional).
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Peers and their acknowledgements, missing bundles, recent imports, unresolved conflicts.
+    Status {
+        /// Recent imports shown.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
     },
 }

@@ -1,11 +1,11 @@
 //! This node's sync identity: its Ed25519 signing key and age encryption key, made once (on first use) in the
-//! `sync-keys/` folder beside the database, readable only by the OS user, and never replaced — a station's keys
+//! `<database>.sync-keys/` folder beside the database, readable only by the OS user, and never replaced — a station's keys
 //! are pinned by its office, so new keys mean re-enrolling.
 //!
 //! The peers table stores a peer's public keys as opaque text ([`PeerKeys`]); here they are converted to and from
 //! the format's [`NodePublicKeys`], so the two crates need not know each other.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use liaison_core::sync::PeerKeys;
 use liaison_core::{Error, Result, Store};
@@ -13,12 +13,12 @@ use liaison_sync::{NodeKeys, NodePublicKeys};
 
 use crate::format_error;
 
-/// The folder beside the database that holds this node's sync keys.
+/// The name of the folder beside the database that holds this node's sync keys (`<database>.sync-keys/`).
 pub const KEYS_DIR: &str = "sync-keys";
 
 /// Where `store`'s sync keys live.
 pub fn keys_dir(store: &Store) -> PathBuf {
-    store.path().parent().unwrap_or(Path::new(".")).join(KEYS_DIR)
+    store.own_dir(KEYS_DIR)
 }
 
 /// This node's keys: loaded, or made and saved on first use. Keys saved for another node id (a database copied
@@ -91,9 +91,12 @@ mod tests {
     fn another_databases_keys_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let a = Store::open(&dir.path().join("a.db")).unwrap();
-        load_or_create(&a).unwrap();
-        drop(a);
-        std::fs::rename(dir.path().join("a.db"), dir.path().join("old.db")).unwrap();
+        let b = Store::open(&dir.path().join("b.db")).unwrap();
+        let (ka, kb) = (load_or_create(&a).unwrap(), load_or_create(&b).unwrap());
+        assert_ne!(ka.public(), kb.public(), "two databases in one folder keep their own keys");
+        drop((a, b));
+        std::fs::remove_dir_all(dir.path().join("b.sync-keys")).unwrap();
+        std::fs::rename(dir.path().join("a.sync-keys"), dir.path().join("b.sync-keys")).unwrap();
         let b = Store::open(&dir.path().join("b.db")).unwrap();
         let err = load_or_create(&b).map(drop).unwrap_err();
         assert!(matches!(err, Error::Conflict(_)), "{err}");

@@ -18,6 +18,7 @@ use liaison_core::roster::query::DeputyView;
 use crate::draw::{self, Align, Block, mm};
 use crate::fonts::{FontError, FontSet};
 use crate::matrix::{Ec, QrMatrix, encode};
+use crate::par;
 use crate::pdf::{PrintError, finish, page_settings};
 
 /// Card width, mm (ISO/IEC 7810 ID-1, CR80).
@@ -151,7 +152,7 @@ fn photo_pixels() -> (u32, u32) {
     ((PHOTO_W / 25.4 * 300.0).round() as u32, (PHOTO_H / 25.4 * 300.0).round() as u32)
 }
 
-/// Encodes the codes (on every core: the encoder's mask selection dominates a big batch), crops the photos and
+/// Encodes the codes (on every core, [`par::map`]: encoding is the largest part of a big sheet), crops the photos and
 /// makes sure the fonts cover every character.
 pub(crate) fn prepare<'a>(cards: &'a [Card], fonts: &mut FontSet, ec: Ec) -> Result<Vec<Prepared<'a>>, PrintError> {
     for card in cards {
@@ -159,22 +160,8 @@ pub(crate) fn prepare<'a>(cards: &'a [Card], fonts: &mut FontSet, ec: Ec) -> Res
             fonts.cover(text, &card.whose())?;
         }
     }
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
-    let chunk = cards.len().div_ceil(threads).max(1);
-    let encoded: Vec<Result<Encoded, PrintError>> = std::thread::scope(|s| {
-        let handles: Vec<_> = cards
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|c| {
-                            Ok((encode(&c.payload, ec)?, c.photo.as_deref().map(|p| crop_photo(c, p)).transpose()?))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("encoder thread")).collect()
+    let encoded = par::map(cards, |c| -> Result<Encoded, PrintError> {
+        Ok((encode(&c.payload, ec)?, c.photo.as_deref().map(|p| crop_photo(c, p)).transpose()?))
     });
     cards
         .iter()

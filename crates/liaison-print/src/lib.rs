@@ -3,7 +3,8 @@
 //! Tauri-free, like every crate under `crates/`: the `liaison qr …` commands and the desktop app's 二维码 screen
 //! both call it. Modules:
 //! - [`matrix`] — a text to a QR module matrix (error correction M or Q for print, a quiet zone that survives
-//!   cutting); the one encoder every output format draws from.
+//!   cutting); the one encoder every output format draws from (`qrcode`, with the mask scored by `mask`);
+//!   [`par`] — work on every core, results in order.
 //! - [`payload`] — the text a code carries: a URL from the office's template, stable codes only;
 //!   [`signing`] — the office's optional Ed25519 signature on it, and [`signing::verify`].
 //! - [`png`] (1-bit, 300 dpi) and [`svg`] (one vector path) — a code as an image; [`file_name`] — names that say
@@ -20,7 +21,9 @@ pub mod card;
 mod draw;
 pub mod file_name;
 pub mod fonts;
+mod mask;
 pub mod matrix;
+pub mod par;
 pub mod payload;
 pub mod pdf;
 pub mod png;
@@ -30,4 +33,4 @@ pub mod sheet;
 pub mod signing;
 pub mod svg;
 
-pub use matrix::{Ec, QrMatrix, encode};
+pub use matrix::{Ec, QrMatrix, encode, encode_all};

@@ -1,7 +1,8 @@
 //! Which deputies' cards to print, made into [`Card`]s: the URL payload from the office's template, the places
 //! their level lines name (the installation's city, the station's county and township), and their photos. One
 //! selection shared by `liaison qr cards|sheet` and the desktop app's 打印卡片 / 二维码 screen; likewise which
-//! platforms' posters ([`platform_posters`]).
+//! platforms' posters ([`platform_posters`]). The `_signed` variants print the office's signature on every code
+//! (`liaison qr cards|posters|sheet --sign-key`); the unsigned ones are what the app calls.
 
 use std::collections::HashMap;
 
@@ -12,6 +13,7 @@ use rusqlite::Connection;
 use crate::card::{Card, Places};
 use crate::payload::{Kind, Templates};
 use crate::poster::Poster;
+use crate::signing::{self, Signer};
 
 /// Which deputies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,12 +27,23 @@ pub enum Selection {
 }
 
 /// The cards of `selection` (at most `limit`), with `province` for provincial deputies' lines (when empty, the
-/// province the roster's division codes name).
+/// province the roster's division codes name); unsigned codes.
 pub fn deputy_cards(
     conn: &Connection,
     selection: &Selection,
     limit: Option<usize>,
     province: &str,
+) -> Result<Vec<Card>> {
+    deputy_cards_signed(conn, selection, limit, province, None)
+}
+
+/// [`deputy_cards`] whose codes carry the office's signature when `signer` is given ([`signing::payload`]).
+pub fn deputy_cards_signed(
+    conn: &Connection,
+    selection: &Selection,
+    limit: Option<usize>,
+    province: &str,
+    signer: Option<&Signer<'_>>,
 ) -> Result<Vec<Card>> {
     let deputies: Vec<DeputyView> = match selection {
         Selection::Deputies(codes) => codes
@@ -66,7 +79,7 @@ pub fn deputy_cards(
                 township: station.filter(|p| p.region != p.county).map(|p| p.region.clone()).unwrap_or_default(),
             };
             let photo = liaison_core::roster::photo::photo(conn, &d.code)?;
-            Ok(Card::from_deputy(d, &places, photo, templates.url(Kind::Deputy, &d.code)?))
+            Ok(Card::from_deputy(d, &places, photo, signing::payload(&templates, Kind::Deputy, &d.code, signer)?))
         })
         .collect()
 }
@@ -82,6 +95,16 @@ pub enum PlatformSelection {
 
 /// The posters of `selection` (at most `limit`), each carrying its platform's URL from the office's template.
 pub fn platform_posters(conn: &Connection, selection: &PlatformSelection, limit: Option<usize>) -> Result<Vec<Poster>> {
+    platform_posters_signed(conn, selection, limit, None)
+}
+
+/// [`platform_posters`] whose codes carry the office's signature when `signer` is given.
+pub fn platform_posters_signed(
+    conn: &Connection,
+    selection: &PlatformSelection,
+    limit: Option<usize>,
+    signer: Option<&Signer<'_>>,
+) -> Result<Vec<Poster>> {
     let platforms: Vec<PlatformView> = match selection {
         PlatformSelection::AllOpen => {
             query::all_platforms(conn)?.into_iter().filter(|p| p.status == "active").collect()
@@ -95,7 +118,7 @@ pub fn platform_posters(conn: &Connection, selection: &PlatformSelection, limit:
     platforms
         .iter()
         .take(limit.unwrap_or(usize::MAX))
-        .map(|p| Ok(Poster::from_platform(p, templates.url(Kind::Platform, &p.code)?)))
+        .map(|p| Ok(Poster::from_platform(p, signing::payload(&templates, Kind::Platform, &p.code, signer)?)))
         .collect()
 }
 

@@ -1,10 +1,15 @@
 //! A4 sheets of cards: 2 × 5 cards a page, edge to edge, with crop marks in the margins, in roster order or
 //! grouped by station (each station from a new page, its name at the top), so a station or a whole city prints in
 //! one job.
+//!
+//! With [`SheetOptions::back`] each page of fronts is followed by a page of backs (the 履职承诺 pledge), each back
+//! in the mirror image of its front's slot ([`back_slot`]): printed duplex and flipped on the long edge, the paper
+//! turns about its vertical axis, so the left column's backs must be printed in the right column to land behind
+//! their fronts. The grid is centred, so the crop marks of both sides coincide.
 
 use krilla::Document;
 
-use crate::card::{CARD_H, CARD_W, Card, Prepared, draw_front, prepare};
+use crate::card::{CARD_H, CARD_W, Card, Prepared, draw_back, draw_front, prepare};
 use crate::draw::{self, Align, mm};
 use crate::fonts::FontSet;
 use crate::matrix::Ec;
@@ -36,6 +41,9 @@ pub struct SheetOptions {
     pub ec: Ec,
     /// A title at the top of every page (e.g. "平顶山市人大代表联系卡"); the station's name when grouped.
     pub title: Option<String>,
+    /// After each page of fronts, a page of their backs (each card's pledge, [`crate::card::DEFAULT_PLEDGE`] when it
+    /// has none) placed for long-edge duplex printing.
+    pub back: bool,
 }
 
 fn origin() -> (f32, f32) {
@@ -46,6 +54,13 @@ fn origin() -> (f32, f32) {
 pub fn slot(i: usize) -> (f32, f32) {
     let (ox, oy) = origin();
     (mm(ox + (i % GRID.0) as f32 * CARD_W), mm(oy + (i / GRID.0) as f32 * CARD_H))
+}
+
+/// Where the back of the card in slot `i` sits on the following page: the same row, the mirrored column, so that
+/// after a long-edge flip it is behind its front. Its top-left corner, points.
+pub fn back_slot(i: usize) -> (f32, f32) {
+    let (col, row) = (i % GRID.0, i / GRID.0);
+    slot(row * GRID.0 + (GRID.0 - 1 - col))
 }
 
 /// The pages: each a heading and its cards.
@@ -147,10 +162,46 @@ pub fn sheet_pdf(
         }
         surface.finish();
         page.finish();
+        if opts.back {
+            let mut page = document.start_page_with(page_settings(mm(A4.0), mm(A4.1)));
+            let mut surface = page.surface();
+            draw::hairlines(&mut surface, &marks, 0.3);
+            for (i, p) in cards.iter().enumerate() {
+                let (x, y) = back_slot(i);
+                draw_back(&mut surface, fonts, p.card, x, y)?;
+            }
+            surface.finish();
+            page.finish();
+        }
         done += cards.len();
         if !progress(done, total) {
             return Err(PrintError::Cancelled);
         }
     }
     finish(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_back_is_the_mirror_image_of_its_front_across_the_page() {
+        let page_w = mm(A4.0);
+        let card_w = mm(CARD_W);
+        for i in 0..PER_PAGE {
+            let (fx, fy) = slot(i);
+            let (bx, by) = back_slot(i);
+            // A long-edge flip maps x to page_w - x: the back's right edge is where the front's left edge was.
+            assert!((bx - (page_w - fx - card_w)).abs() < 0.01, "slot {i}: front x {fx}, back x {bx}");
+            assert!((by - fy).abs() < 0.01, "slot {i}: same row");
+            assert!(bx >= 0.0 && bx + card_w <= page_w, "slot {i}: on the page");
+        }
+        // Two columns: the backs swap sides, and no two backs share a slot.
+        assert_ne!(back_slot(0), slot(0));
+        let mut backs: Vec<(i32, i32)> = (0..PER_PAGE).map(back_slot).map(|(x, y)| (x as i32, y as i32)).collect();
+        backs.sort_unstable();
+        backs.dedup();
+        assert_eq!(backs.len(), PER_PAGE);
+    }
 }

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use liaison_core::{Error, Result};
 use serde::Serialize;
 use zeroize::Zeroizing;
@@ -133,6 +133,24 @@ impl PublicKey {
     /// Reads `office.pub`.
     pub fn load(path: &Path) -> Result<Self> {
         Self::from_text(&read(path, "机关公钥")?)
+    }
+}
+
+/// How to sign the codes of a job (a batch zip, cards, posters, sheets): the office's key and the version printed
+/// on these codes.
+pub struct Signer<'a> {
+    /// The office's private key.
+    pub key: &'a OfficeKey,
+    /// The signature version printed on these codes.
+    pub version: u32,
+}
+
+/// The text the code of `kind`/`code` carries: the template's URL, signed when `signer` is given. Every output (the
+/// zip, cards, posters, sheets) takes its payload from here, so a signed job signs every code the same way.
+pub fn payload(templates: &Templates, kind: Kind, code: &str, signer: Option<&Signer<'_>>) -> Result<String> {
+    match signer {
+        Some(s) => s.key.signed_url(templates, kind, code, s.version),
+        None => templates.url(kind, code),
     }
 }
 

@@ -8,11 +8,11 @@ use std::process::Command;
 use std::time::Instant;
 
 use liaison_print::Ec;
-use liaison_print::card::{CARD_W, Card, cards_pdf, front_text_lines};
+use liaison_print::card::{CARD_H, CARD_W, Card, cards_pdf, front_text_lines};
 use liaison_print::fonts::{FontChoice, FontError, FontSet};
 use liaison_print::pdf::PrintError;
 use liaison_print::poster::{Poster, posters_pdf};
-use liaison_print::sheet::{PER_PAGE, SheetOptions, SheetOrder, sheet_pdf};
+use liaison_print::sheet::{PER_PAGE, SheetOptions, SheetOrder, sheet_pdf, slot};
 
 const LONG_STATION: &str =
     "平顶山市新华区西市场街道光明路社区人大代表联络站（立法联系点、基层示范点、代表履职实践基地）";
@@ -273,6 +273,50 @@ fn a_poster_is_a4_with_a_large_code_that_decodes() {
     assert_fonts_embedded_and_subset(&path);
 }
 
+/// The text pdftotext finds on page `page`, in the box `(x, y, w, h)` in points when given.
+fn page_text(pdf: &Path, page: usize, bbox: Option<(f32, f32, f32, f32)>) -> String {
+    let p = page.to_string();
+    let mut args = vec!["-f".to_owned(), p.clone(), "-l".to_owned(), p];
+    if let Some((x, y, w, h)) = bbox {
+        for (flag, v) in [("-x", x), ("-y", y), ("-W", w), ("-H", h)] {
+            args.extend([flag.to_owned(), (v.round() as i64).to_string()]);
+        }
+    }
+    args.extend([pdf.to_str().unwrap().to_owned(), "-".to_owned()]);
+    run("pdftotext", &args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+#[test]
+fn duplex_backs_follow_each_page_mirrored_behind_their_fronts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fonts = fonts();
+    let mut cards = cards(PER_PAGE + 3);
+    cards[PER_PAGE].pledge = Some("自定义承诺：每月进站接待一次。".into());
+    let opts = SheetOptions { back: true, ..SheetOptions::default() };
+    let pdf = sheet_pdf(&cards, &mut fonts, &opts, &mut |_, _| true).unwrap();
+    let path = write(dir.path(), "duplex.pdf", &pdf);
+    let info = run("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 4")), "two fronts, two backs: {info}");
+    // The default pledge starts 坚持以人民为中心; a card's own pledge replaces it.
+    for page in 1..=4 {
+        let text = page_text(&path, page, None);
+        let is_back = page % 2 == 0;
+        assert_eq!(text.contains("履职承诺"), is_back, "page {page}:\n{text}");
+        assert_eq!(text.contains("坚持以人民为中心"), is_back, "page {page}");
+    }
+    assert!(page_text(&path, 4, None).contains("自定义承诺"));
+    assert!(!page_text(&path, 2, None).contains("自定义承诺"));
+    // Slot 0 (top left) on the front; its back in the top right of the next page, and slot 1's in the top left.
+    let cell = |(x, y): (f32, f32)| Some((x, y, CARD_W * 72.0 / 25.4, CARD_H * 72.0 / 25.4));
+    let front_cell = page_text(&path, 1, cell(slot(0)));
+    assert!(front_cell.contains(&cards[0].name) && !front_cell.contains(&cards[1].name), "{front_cell}");
+    let top_right = page_text(&path, 2, cell(slot(1)));
+    assert!(top_right.contains(&format!("承诺人：{}", cards[0].name)), "{top_right}");
+    assert!(!top_right.contains(&cards[1].name), "{top_right}");
+    let top_left = page_text(&path, 2, cell(slot(0)));
+    assert!(top_left.contains(&format!("承诺人：{}", cards[1].name)), "{top_left}");
+}
+
 #[test]
 fn cancelling_a_sheet_stops_it() {
     let mut fonts = fonts();
@@ -280,8 +324,9 @@ fn cancelling_a_sheet_stops_it() {
     assert!(matches!(err, PrintError::Cancelled));
 }
 
-/// `cargo test -p liaison-print --test pdf_tools -- --ignored --nocapture measure`: time and size of 100 and
-/// 1,000 and 9,000 cards on A4 sheets (by station), left with a sample card in `$TMPDIR/liaison-print-measure/` to look at.
+/// `cargo test -p liaison-print --release --test pdf_tools -- --ignored --nocapture measure`: time and size of 100,
+/// 1,000 and 9,000 cards on A4 sheets (by station) and of encoding their codes alone, left with samples (a card,
+/// a duplex sheet, a poster) in `$TMPDIR/liaison-print-measure/` to look at.
 #[test]
 #[ignore]
 fn measure_sheets() {
@@ -294,13 +339,18 @@ fn measure_sheets() {
         for c in &cards {
             liaison_print::encode(&c.payload, Ec::M).unwrap();
         }
+        let one_core = started.elapsed().as_secs_f64();
+        let payloads: Vec<&str> = cards.iter().map(|c| c.payload.as_str()).collect();
+        let started = Instant::now();
+        assert!(liaison_print::encode_all(&payloads, Ec::M).iter().all(Result::is_ok));
         let floor = started.elapsed().as_secs_f64();
         let started = Instant::now();
         let opts = SheetOptions { order: SheetOrder::ByStation, ..SheetOptions::default() };
         let pdf = sheet_pdf(&cards, &mut fonts, &opts, &mut |_, _| true).unwrap();
         let secs = started.elapsed().as_secs_f64();
         println!(
-            "{n} cards: {secs:.2} s, {:.2} MB (encoding the codes alone, one core: {floor:.2} s)",
+            "{n} cards: {secs:.2} s, {:.2} MB (encoding the codes alone: {floor:.2} s on every core, {one_core:.2} s \
+             on one)",
             pdf.len() as f64 / 1e6
         );
         write(&out, &format!("sheet-{n}.pdf"), &pdf);
@@ -312,6 +362,8 @@ fn measure_sheets() {
     c.photo = Some(jpeg.into_inner());
     let pdf = cards_pdf(&[c, card(5, "光明路社区人大代表联络站")], &mut fonts, Ec::M, true).unwrap();
     write(&out, "cards.pdf", &pdf);
+    let duplex = SheetOptions { back: true, ..SheetOptions::default() };
+    write(&out, "sheet-duplex.pdf", &sheet_pdf(&cards(13), &mut fonts, &duplex, &mut |_, _| true).unwrap());
     let poster = Poster {
         code: "S0101".into(),
         name: "新华区西市场街道光明路社区人大代表联络站".into(),

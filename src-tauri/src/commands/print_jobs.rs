@@ -17,16 +17,13 @@ use liaison_core::ErrorCode;
 use liaison_core::roster::listing::{self, DeputyListFilter, PlatformListFilter};
 use liaison_print::Ec;
 use liaison_print::batch::{self, BatchProgress};
-use liaison_print::card::{Card, DEFAULT_PLEDGE};
-use liaison_print::fonts::FontSet;
 use liaison_print::payload::Templates;
 use liaison_print::poster::posters_pdf;
-use liaison_print::select::{PlatformSelection, Selection, deputy_cards, platform_posters};
 use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::qr::{OfficeSigning, fonts, office_signer, pdf_failure};
+use super::qr::{OfficeSigning, cards_of, fonts, office_signer, pdf_failure, posters_of};
 use super::roster_files::FileServices;
 use super::{lock, require_session};
 use crate::ipc::{IpcError, IpcResult};
@@ -234,8 +231,11 @@ fn run(store: &StoreState, request: &PrintRequest, codes: Vec<String>, job: &Job
     let temp = temporary_beside(&job.path);
     let written = match request {
         PrintRequest::CardSheet { back, .. } => {
-            let (cards, mut fonts) = cards_of(store, codes, *back)?;
-            let opts = SheetOptions { order: SheetOrder::ByStation, ec: Ec::M, title: None };
+            let (cards, mut fonts) = {
+                let store = lock(store)?;
+                (cards_of(&store, codes)?, fonts(&store)?)
+            };
+            let opts = SheetOptions { order: SheetOrder::ByStation, ec: Ec::M, title: None, back: *back };
             let mut progress = |done: usize, _total: usize| {
                 job.done.store(u32::try_from(done).unwrap_or(u32::MAX), Ordering::Relaxed);
                 !job.cancel.load(Ordering::Relaxed)
@@ -264,7 +264,7 @@ fn run(store: &StoreState, request: &PrintRequest, codes: Vec<String>, job: &Job
         PrintRequest::Posters { .. } => {
             let (posters, mut fonts) = {
                 let store = lock(store)?;
-                (platform_posters(store.conn(), &PlatformSelection::Codes(codes), None)?, fonts(&store)?)
+                (posters_of(&store, codes)?, fonts(&store)?)
             };
             if job.cancel.load(Ordering::Relaxed) {
                 return Err(cancelled());
@@ -282,18 +282,6 @@ fn run(store: &StoreState, request: &PrintRequest, codes: Vec<String>, job: &Job
             Err(e)
         }
     }
-}
-
-/// The deputies' cards (with the 履职承诺 back when asked for) and the fonts, read under the store's lock.
-fn cards_of(store: &StoreState, codes: Vec<String>, back: bool) -> IpcResult<(Vec<Card>, FontSet)> {
-    let store = lock(store)?;
-    let mut cards = deputy_cards(store.conn(), &Selection::Deputies(codes), None, "")?;
-    if back {
-        for card in &mut cards {
-            card.pledge.get_or_insert_with(|| DEFAULT_PLEDGE.to_owned());
-        }
-    }
-    Ok((cards, fonts(&store)?))
 }
 
 /// `.名称.pdf.part` beside `path`: hidden on Linux, and never mistaken for the finished file.

@@ -6,13 +6,14 @@
 use std::sync::Arc;
 
 use liaison_core::{ErrorCode, Store};
-use liaison_print::batch;
+use liaison_print::card::Card;
 use liaison_print::card::cards_pdf;
 use liaison_print::fonts::{FontChoice, FontSet};
 use liaison_print::payload;
+use liaison_print::poster::Poster;
 use liaison_print::poster::posters_pdf;
-use liaison_print::select::{PlatformSelection, Selection, deputy_cards, platform_posters};
-use liaison_print::signing::OfficeKey;
+use liaison_print::select::{PlatformSelection, Selection, deputy_cards_signed, platform_posters_signed};
+use liaison_print::signing::{OfficeKey, Signer};
 use liaison_print::{Ec, encode};
 use serde::Serialize;
 use tauri::State;
@@ -52,6 +53,18 @@ pub async fn qr_code(
     let text = match kind {
         QrKind::Deputy => payload::deputy_url(store.conn(), &code)?,
         QrKind::Platform => payload::station_url(store.conn(), &code)?,
+    };
+    // The code as it prints here: signed when this installation holds the office key.
+    let text = match office_signer(&store)? {
+        Some(signing) => {
+            let kind = match kind {
+                QrKind::Deputy => payload::Kind::Deputy,
+                QrKind::Platform => payload::Kind::Platform,
+            };
+            let templates = payload::Templates::load(store.conn())?;
+            liaison_print::signing::payload(&templates, kind, &code, Some(&signing.as_signer()))?
+        }
+        None => text,
     };
     view(text)
 }
@@ -104,7 +117,7 @@ pub async fn card_preview(
     code: String,
 ) -> IpcResult<CardPreview> {
     require_session(&session)?;
-    let card = deputy_cards(lock(&store)?.conn(), &Selection::Deputies(vec![code]), None, "")?.remove(0);
+    let card = cards_of(&*lock(&store)?, vec![code])?.remove(0);
     Ok(CardPreview {
         has_photo: card.photo.is_some(),
         qr: view(card.payload)?,
@@ -132,7 +145,7 @@ pub async fn print_deputy_card(
     blocking(move || {
         let (cards, mut fonts) = {
             let store = lock(&store)?;
-            (deputy_cards(store.conn(), &Selection::Deputies(vec![code]), None, "")?, fonts(&store)?)
+            (cards_of(&store, vec![code])?, fonts(&store)?)
         };
         let name = cards.first().map(|c| format!("{}-{}-代表卡.pdf", c.code, c.name)).unwrap_or_default();
         let pdf = cards_pdf(&cards, &mut fonts, Ec::M, back).map_err(pdf_failure)?;
@@ -156,8 +169,7 @@ pub async fn print_platform_poster(
     blocking(move || {
         let (poster, mut fonts) = {
             let store = lock(&store)?;
-            let selection = PlatformSelection::Codes(vec![code]);
-            (platform_posters(store.conn(), &selection, None)?.remove(0), fonts(&store)?)
+            (posters_of(&store, vec![code])?.remove(0), fonts(&store)?)
         };
         let name = format!("{}-{}-海报.pdf", poster.code, poster.name);
         let pdf = posters_pdf(std::slice::from_ref(&poster), &mut fonts, Ec::Q).map_err(pdf_failure)?;
@@ -166,10 +178,11 @@ pub async fn print_platform_poster(
     .await
 }
 
-/// The folder beside the database that holds this installation's office signing key (`office.key`, mode 0600,
-/// `office.pub`): only an office installation that generated its key in 设置 → 二维码 has one.
+/// The folder beside the database that holds this installation's office signing key (`<database>.qr-keys/`:
+/// `office.key`, mode 0600, and `office.pub`): only an office installation that made its key in 设置 → 二维码 has
+/// one.
 pub(super) fn office_key_dir(store: &Store) -> std::path::PathBuf {
-    store.path().parent().unwrap_or(std::path::Path::new(".")).join("keys")
+    store.own_dir("qr-keys")
 }
 
 /// The office's key and the signature version to print, when this installation holds the key.
@@ -179,9 +192,9 @@ pub(super) struct OfficeSigning {
 }
 
 impl OfficeSigning {
-    /// The batch signer borrowing this key.
-    pub(super) fn as_signer(&self) -> batch::Signer<'_> {
-        batch::Signer { key: &self.key, version: self.version }
+    /// The signer borrowing this key.
+    pub(super) fn as_signer(&self) -> Signer<'_> {
+        Signer { key: &self.key, version: self.version }
     }
 }
 
@@ -192,4 +205,18 @@ pub(super) fn office_signer(store: &Store) -> IpcResult<Option<OfficeSigning>> {
         return Ok(None);
     }
     Ok(Some(OfficeSigning { key: OfficeKey::load(&path)?, version: 1 }))
+}
+
+/// These deputies' cards as this installation prints them (signed when it holds the office key).
+pub(super) fn cards_of(store: &Store, codes: Vec<String>) -> IpcResult<Vec<Card>> {
+    let signing = office_signer(store)?;
+    let signer = signing.as_ref().map(OfficeSigning::as_signer);
+    Ok(deputy_cards_signed(store.conn(), &Selection::Deputies(codes), None, "", signer.as_ref())?)
+}
+
+/// These platforms' posters as this installation prints them (signed when it holds the office key).
+pub(super) fn posters_of(store: &Store, codes: Vec<String>) -> IpcResult<Vec<Poster>> {
+    let signing = office_signer(store)?;
+    let signer = signing.as_ref().map(OfficeSigning::as_signer);
+    Ok(platform_posters_signed(store.conn(), &PlatformSelection::Codes(codes), None, signer.as_ref())?)
 }

@@ -98,11 +98,23 @@ pub async fn qr_generate_office_key(
         }
         office_key_dir(&store)
     };
+    if dir.join(signing::PRIVATE_KEY_FILE).exists() {
+        return Err(IpcError::new(
+            ErrorCode::Conflict,
+            "本机已有机关签名密钥，不会覆盖（覆盖后已打印的二维码将无法核验）",
+        ));
+    }
     let key = OfficeKey::generate()?;
     let public = key.public_key().to_text();
-    // Record first (the core checks the administrator): a refused operator leaves no key file behind.
-    write_as(&store, &session, |w, actor| qr_settings::set_office_public_key(w, Some(actor), &public))?;
-    key.write_to(&dir)?;
+    // The files first, then the record: the settings never name a key that is not on disk. A refused operator
+    // (the core checks the administrator) takes the new files away again.
+    let (private_file, public_file) = key.write_to(&dir)?;
+    let recorded = write_as(&store, &session, |w, actor| qr_settings::set_office_public_key(w, Some(actor), &public));
+    if let Err(e) = recorded {
+        let _ = std::fs::remove_file(private_file);
+        let _ = std::fs::remove_file(public_file);
+        return Err(e);
+    }
     view(&*lock(&store)?)
 }
 

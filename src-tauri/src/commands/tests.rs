@@ -746,3 +746,23 @@ fn sync_commands_refuse_when_nobody_is_signed_in_and_an_unknown_conflict_is_not_
     let error = h.invoke("sync_resolve_conflict", json!({ "id": 42, "how": "kept_winner" })).unwrap_err();
     assert_eq!(error["code"], json!("not_found"), "{error}");
 }
+
+#[test]
+fn an_office_installation_makes_its_signing_key_once_and_its_codes_then_verify_as_genuine() {
+    let h = signed_in_harness_with_a_deputy();
+    let office = json!({ "mode": "office", "station_code": null, "station_name": "", "city_name": "平顶山市",
+                         "idle_lock_minutes": 10 });
+    h.invoke("save_setup", json!({ "setup": office })).unwrap();
+    let made = h.invoke("qr_generate_office_key", json!({})).unwrap();
+    assert_eq!(made["signs_codes"], json!(true), "{made}");
+    assert_eq!(made["settings"]["office_public_key"].as_str().unwrap().len(), 43);
+    let again = h.invoke("qr_generate_office_key", json!({})).unwrap_err();
+    assert!(again["message"].as_str().unwrap().contains("不会覆盖"), "never replaced: {again}");
+    let qr = h.invoke("qr_code", json!({ "kind": "deputy", "code": "D000001" })).unwrap();
+    let payload = qr["payload"].as_str().unwrap();
+    assert!(payload.contains("/d/D000001?v=1&s="), "{payload}");
+    let verdict = h.invoke("qr_verify", json!({ "text": payload })).unwrap();
+    assert_eq!(verdict["verdict"], json!("genuine"), "{verdict}");
+    let forged = payload.replace("D000001", "D000002");
+    assert_eq!(h.invoke("qr_verify", json!({ "text": forged })).unwrap()["verdict"], json!("forged"));
+}

@@ -15,6 +15,7 @@ mod search;
 pub mod secrets;
 mod setup;
 mod stats;
+mod sync;
 mod unit;
 mod visit;
 
@@ -84,6 +85,7 @@ pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure
         // verify, keygen, url and codes (the QR side) write settings or a zip; the PDF ones are in `qr`.
         Command::Qr(cmd) if qr_codes::handles(cmd) => qr_codes::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Qr(cmd) => qr::run(&store, cmd, cli.json),
+        Command::Sync(cmd) => sync::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Audit { action, limit } => audit::run(&store, action.as_deref(), *limit, cli.json),
         Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),
         Command::Setup(cmd) => setup::run(&mut store, cmd, &operator, secrets, cli.json),

@@ -1,5 +1,6 @@
 //! `liaison qr verify|keygen|url|codes`: the QR side of `liaison qr` — what a code carries (the URL templates),
-//! the office signature (key pair, verification of a scanned text), and zips of PNG + SVG codes. The PDF side
+//! the office signature (key pair, verification of a scanned text), and zips of PNG + SVG codes ([`write_zip`],
+//! also behind `qr cards|posters --png`). The PDF side
 //! (`cards|posters|sheet`) is in `qr.rs`; [`handles`] tells `commands::run_with` which module a variant belongs to.
 
 use std::path::Path;
@@ -9,14 +10,14 @@ use liaison_core::Store;
 use liaison_core::operators::Session;
 use liaison_core::qr_settings::{self, QrSettings};
 use liaison_print::Ec;
-use liaison_print::batch::{self, BatchProgress, Options, Selection, Signer, Watch};
+use liaison_print::batch::{self, BatchProgress, Item, Options, Selection, Watch};
 use liaison_print::payload::Templates;
-use liaison_print::signing::{self, OfficeKey, PublicKey, Verdict};
+use liaison_print::signing::{self, OfficeKey, PublicKey, Signer, Verdict};
 use serde::Serialize;
 
 use super::secrets::Secrets;
 use crate::Failure;
-use crate::args::{AuthArgs, QrCodesArgs, QrCommand, QrUrlCommand};
+use crate::args::{AuthArgs, QrCodesArgs, QrCommand, QrSignArgs, QrUrlCommand};
 
 /// Whether `cmd` is one of this module's variants (the others are the PDF ones in `qr.rs`).
 pub(super) fn handles(cmd: &QrCommand) -> bool {
@@ -144,16 +145,29 @@ fn codes(store: &Store, args: &QrCodesArgs, json: bool) -> Result<(), Failure> {
     };
     let settings = qr_settings::load(store.conn())?;
     let templates = Templates::from_settings(&settings)?;
-    let key = args.sign_key.as_deref().map(OfficeKey::load).transpose()?;
-    let signer = key.as_ref().map(|key| Signer { key, version: args.sign_version });
+    let key = office_key(&args.sign)?;
+    let signer = signer(key.as_ref(), &args.sign);
     let items = batch::items(store.conn(), &templates, &selection, args.limit, signer.as_ref())?;
+    let options =
+        Options { ec: if args.ec_q { Ec::Q } else { Ec::M }, module_px: args.module_px, ..Options::default() };
+    write_zip(&items, &options, &args.out, signer.is_some(), settings.is_example(), json)
+}
+
+/// Writes the zip of `items` (PNG + SVG each) to `out` with progress on stderr and the summary: `qr codes`, and
+/// `qr cards|posters --png` with the codes of the cards or posters they select.
+pub(super) fn write_zip(
+    items: &[Item],
+    options: &Options,
+    out: &Path,
+    signed: bool,
+    example_templates: bool,
+    json: bool,
+) -> Result<(), Failure> {
     if items.is_empty() {
         return Err(Failure::user("没有要生成的二维码 nothing to draw"));
     }
-    let options =
-        Options { ec: if args.ec_q { Ec::Q } else { Ec::M }, module_px: args.module_px, ..Options::default() };
     // Written beside the target and renamed at the end, so a failed batch never leaves a half zip under its name.
-    let dir = args.out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = tempfile::NamedTempFile::new_in(dir)
         .map_err(|e| Failure::user(format!("{}: 无法写入 cannot write ({e})", dir.display())))?;
     let started = Instant::now();
@@ -166,15 +180,14 @@ fn codes(store: &Store, args: &QrCodesArgs, json: bool) -> Result<(), Failure> {
         }
     };
     let never = std::sync::atomic::AtomicBool::new(false);
-    let summary = batch::write_zip(tmp.as_file(), &items, &options, &mut Watch::new(&mut report, &never))?;
-    tmp.persist(&args.out)
-        .map_err(|e| Failure::user(format!("{}: 无法写入 cannot write ({})", args.out.display(), e.error)))?;
+    let summary = batch::write_zip(tmp.as_file(), items, options, &mut Watch::new(&mut report, &never))?;
+    tmp.persist(out).map_err(|e| Failure::user(format!("{}: 无法写入 cannot write ({})", out.display(), e.error)))?;
     let report = CodesReport {
-        out: args.out.display().to_string(),
+        out: out.display().to_string(),
         codes: summary.codes,
         files: summary.files,
-        signed: signer.is_some(),
-        example_templates: settings.is_example(),
+        signed,
+        example_templates,
         seconds: started.elapsed().as_secs_f64(),
     };
     crate::output::emit(json, &report, |r| {
@@ -184,6 +197,16 @@ fn codes(store: &Store, args: &QrCodesArgs, json: bool) -> Result<(), Failure> {
             println!("注意：网址模板仍是示例 the URL templates are still the examples (`liaison qr url set`)");
         }
     })
+}
+
+/// The office key `--sign-key` names, if any (read once per job, not per code).
+pub(super) fn office_key(sign: &QrSignArgs) -> Result<Option<OfficeKey>, Failure> {
+    Ok(sign.sign_key.as_deref().map(OfficeKey::load).transpose()?)
+}
+
+/// The signer of a job: `key` with `--sign-version`.
+pub(super) fn signer<'k>(key: Option<&'k OfficeKey>, sign: &QrSignArgs) -> Option<Signer<'k>> {
+    key.map(|key| Signer { key, version: sign.sign_version })
 }
 
 fn print_settings(s: &QrSettings) {

@@ -96,6 +96,13 @@ impl Store {
         self.path.parent().unwrap_or_else(|| Path::new(".")).join("attachments")
     }
 
+    /// A folder beside the database that belongs to this database alone, `<file stem>.<name>/` (e.g.
+    /// `liaison.sync-keys/`): a node's keys must never be picked up by another database kept in the same folder.
+    pub fn own_dir(&self, name: &str) -> PathBuf {
+        let stem = self.path.file_stem().map_or_else(|| "liaison".into(), |s| s.to_string_lossy().into_owned());
+        self.path.parent().unwrap_or_else(|| Path::new(".")).join(format!("{stem}.{name}"))
+    }
+
     /// This installation's node id.
     pub fn node_id(&self) -> &str {
         &self.node_id

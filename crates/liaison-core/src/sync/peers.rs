@@ -49,6 +49,14 @@ impl PeerRole {
         [PeerRole::Office, PeerRole::Station].into_iter().find(|r| r.as_str() == s)
     }
 
+    /// 机关 / 联络站, for lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            PeerRole::Office => "机关",
+            PeerRole::Station => "联络站",
+        }
+    }
+
     /// The direction of bundles *from* a peer of this role to this node.
     pub fn incoming_direction(self) -> Direction {
         match self {
@@ -76,6 +84,15 @@ impl PeerStatus {
             PeerStatus::Pending => "pending",
             PeerStatus::Pinned => "pinned",
             PeerStatus::Revoked => "revoked",
+        }
+    }
+
+    /// 待首个数据包 / 已登记 / 已吊销, for lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            PeerStatus::Pending => "待首个数据包",
+            PeerStatus::Pinned => "已登记",
+            PeerStatus::Revoked => "已吊销",
         }
     }
 

@@ -973,10 +973,11 @@ const scenarios = [
       const [inbox, archive, outbox] = ["inbox", "archive", "outbox"].map((d) => join(dirname(db), `o-${d}`));
       for (const dir of [inbox, archive, outbox]) mkdirSync(dir, { recursive: true });
       /** The office's nightly job: every bundle the station wrote goes through its inbox; the return is handed back. */
+      const exported = join(savedDir, "导出"); // where the (test) folder dialog answers for 导出给机关
       const officeRound = () => {
-        for (const f of readdirSync(savedDir).filter((f) => f.endsWith(".lzb"))) {
-          copyFileSync(join(savedDir, f), join(inbox, f));
-          rmSync(join(savedDir, f));
+        for (const f of readdirSync(exported).filter((f) => f.endsWith(".lzb"))) {
+          copyFileSync(join(exported, f), join(inbox, f));
+          rmSync(join(exported, f));
         }
         cli(office, ["sync", "inbox", "--inbox", inbox, "--archive", archive, "--outbox", outbox]);
         const back = readdirSync(outbox).filter((f) => f.endsWith(".lzb"));
@@ -1033,6 +1034,54 @@ const scenarios = [
       const state = runCliJsonAt(db, ["matter", "show", matter]).state;
       assertEqual(state, "assigned", "the station's matter after the office's return");
       await screenshot(browser, "o-sync-history");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "p-sync-office-inbox",
+    description:
+      "同步 as the office: 登记联络站 writes the enrollment file, the station (CLI) joins and drops its bundle and a " +
+      "broken file into the inbox; 全部导入 lists each file's result, pins the station and writes its return",
+    prepare: (db, { cli }) => {
+      cli(db, ["demo", "--seed", "1", "--no-visits"]);
+      cli(db, ["setup", "office", "--city", "平顶山市"]);
+      addAdmin(db, cli);
+      const station = `${db}.station.db`;
+      cli(station, ["setup", "station", "--code", "XH-03"]);
+      addAdmin(station, cli);
+    },
+    async run(browser, { cli, db, savedDir }) {
+      const station = `${db}.station.db`;
+      const asAdmin = { LIAISON_AS_PASSWORD: ADMIN.password };
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-sync"))).click();
+      await fill(browser, "sync-enroll-code", "XH-03");
+      await (await browser.$(byTestId("sync-enroll"))).click();
+      const enrolled = await waitForText(browser, "sync-enrolled-file", (t) => t.includes(".lze"), "the enrollment file");
+      const lze = join(savedDir, "XH-03-登记文件.lze");
+      if (!existsSync(lze) || !enrolled.includes(lze)) throw new Error(`no enrollment file at ${lze} (page says ${enrolled})`);
+      await waitForText(browser, "sync-peers", (t) => t.includes("XH-03") && t.includes("待首次同步"), "the pending station");
+
+      // The three folders (the test folder dialog answers <saved>/收件箱, 归档, 发件箱).
+      for (const kind of ["inbox", "archive", "outbox"]) {
+        await (await browser.$(byTestId(`sync-choose-${kind}`))).click();
+      }
+      await waitForText(browser, "sync-folder-outbox", (t) => t.includes("发件箱") && t.includes(savedDir), "the remembered outbox");
+
+      // The station joins and exports into the inbox; a broken file arrives too.
+      cli(station, ["sync", "join", lze, "--as", ADMIN.login], asAdmin);
+      cli(station, ["sync", "export", "--out", join(savedDir, "收件箱")]);
+      writeFileSync(join(savedDir, "收件箱", "坏文件.lzb"), "not a bundle");
+      await (await browser.$(byTestId("sync-inbox-run"))).click();
+      const files = await waitForText(browser, "sync-inbox-files", (t) => t.includes("成功") && t.includes("未通过验证"), "the per-file results");
+      console.log(`     ${files.slice(0, 160)}…`);
+      const returns = await waitForText(browser, "sync-inbox-returns", (t) => t.includes("XH-03") && t.includes(".lzb"), "the return bundle");
+      console.log(`     ${returns}`);
+      await waitForText(browser, "sync-peers", (t) => t.includes("已登记"), "the station pinned");
+      if (readdirSync(join(savedDir, "收件箱")).length !== 0) throw new Error("the inbox is not empty after 全部导入");
+      const back = readdirSync(join(savedDir, "发件箱")).filter((f) => f.endsWith(".lzb"));
+      cli(station, ["sync", "import", join(savedDir, "发件箱", back[0])]);
+      await screenshot(browser, "p-sync-office");
       await assertNoCspViolations(browser);
     },
   },

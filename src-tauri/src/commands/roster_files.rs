@@ -54,8 +54,8 @@ impl PickKind {
     }
 }
 
-/// The environment variable that makes the save dialog answer `<dir>/<suggested name>` without showing: set only
-/// by the end-to-end tests, which cannot drive a native GTK dialog.
+/// The environment variable that makes the save dialog answer `<dir>/<suggested name>` (and the folder dialog
+/// `<dir>/<purpose>`) without showing: set only by the end-to-end tests, which cannot drive a native GTK dialog.
 pub const TEST_SAVE_DIR_ENV: &str = "LIAISON_TEST_SAVE_DIR";
 
 /// The environment variable that makes the open dialog for a sync file (a bundle, an enrollment file) answer the
@@ -63,8 +63,9 @@ pub const TEST_SAVE_DIR_ENV: &str = "LIAISON_TEST_SAVE_DIR";
 /// import there first. Other open dialogs are not affected.
 pub const TEST_OPEN_DIR_ENV: &str = "LIAISON_TEST_OPEN_DIR";
 
-/// A folder dialog: the folder to start in (the one remembered) in, the chosen folder (or `None`) out.
-pub type FolderDialog = Box<dyn Fn(Option<&std::path::Path>) -> Option<PathBuf> + Send + Sync>;
+/// A folder dialog: what the folder is for (收件箱, 导出 …: the dialog's title, and the sub-folder the test seam
+/// answers) and the folder to start in (the one remembered) in, the chosen folder (or `None`) out.
+pub type FolderDialog = Box<dyn Fn(&str, Option<&std::path::Path>) -> Option<PathBuf> + Send + Sync>;
 
 /// The newest file ending in `.extension` in `dir`: the open-dialog test seam's answer.
 fn newest_with_extension(dir: &std::path::Path, extension: &str) -> Option<PathBuf> {
@@ -129,11 +130,13 @@ impl FileServices {
                 let chosen = dialog.add_filter(extension, &[extension]).blocking_save_file();
                 chosen.and_then(|p| p.into_path().ok())
             }),
-            pick_folder: Box::new(move |start| {
+            pick_folder: Box::new(move |purpose, start| {
+                // The test seam answers `<dir>/<purpose>`, so an office's inbox, archive and outbox stay apart.
                 if let Some(dir) = std::env::var_os(TEST_SAVE_DIR_ENV).filter(|d| !d.is_empty()) {
-                    return Some(PathBuf::from(dir));
+                    let answer = PathBuf::from(dir).join(purpose);
+                    return std::fs::create_dir_all(&answer).ok().map(|()| answer);
                 }
-                let mut dialog = folder.dialog().file().set_title("选择文件夹");
+                let mut dialog = folder.dialog().file().set_title(format!("选择{purpose}文件夹"));
                 if let Some(start) = start.filter(|d| d.is_dir()) {
                     dialog = dialog.set_directory(start);
                 }

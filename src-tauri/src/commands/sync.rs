@@ -39,6 +39,18 @@ pub enum SyncFolderKind {
     Outbox,
 }
 
+impl SyncFolderKind {
+    /// What the folder is for, as the folder dialog's title says it.
+    fn purpose(self) -> &'static str {
+        match self {
+            SyncFolderKind::Export => "导出",
+            SyncFolderKind::Inbox => "收件箱",
+            SyncFolderKind::Archive => "归档",
+            SyncFolderKind::Outbox => "发件箱",
+        }
+    }
+}
+
 impl From<SyncFolderKind> for SyncFolder {
     fn from(kind: SyncFolderKind) -> Self {
         match kind {
@@ -329,7 +341,7 @@ pub async fn sync_choose_folder(
     let (files, store) = (Arc::clone(&files), Arc::clone(&store));
     blocking(move || {
         let start = folders::remembered(&*lock(&store)?, which.into())?;
-        let Some(dir) = (files.pick_folder)(start.as_deref()) else { return Ok(None) };
+        let Some(dir) = (files.pick_folder)(which.purpose(), start.as_deref()) else { return Ok(None) };
         folders::remember(&mut *lock(&store)?, &actor.operator(), which.into(), &dir)?;
         Ok(Some(dir.display().to_string()))
     })
@@ -349,7 +361,7 @@ pub async fn sync_export_to_office(
     let (files, store) = (Arc::clone(&files), Arc::clone(&store));
     blocking(move || {
         let start = folders::remembered(&*lock(&store)?, SyncFolder::Export)?;
-        let Some(dir) = (files.pick_folder)(start.as_deref()) else { return Ok(None) };
+        let Some(dir) = (files.pick_folder)(SyncFolderKind::Export.purpose(), start.as_deref()) else { return Ok(None) };
         let mut store = lock(&store)?;
         folders::remember(&mut store, &actor.operator(), SyncFolder::Export, &dir)?;
         let keys = identity::load_or_create(&store)?;

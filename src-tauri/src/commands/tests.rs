@@ -58,7 +58,7 @@ fn harness_saving(prepare: impl FnOnce(&mut Store), saves: bool) -> Harness {
             })
         }),
         save_file: Box::new(move |name| saves.then(|| save_dir.join(name))),
-        pick_folder: Box::new(move |_| Some(answer.lock().unwrap().clone())),
+        pick_folder: Box::new(move |_, _| Some(answer.lock().unwrap().clone())),
         progress: Box::new(move |p| sink.lock().unwrap().push(p)),
     };
     let app = mock_builder()

@@ -219,5 +219,6 @@ describe("SyncView", { timeout: 20_000 }, () => {
     expect(files).toContain("未通过验证");
     expect(files).toContain("不是数据包文件");
     expect(text("sync-inbox-returns")).toContain("XH-03：第 1 号，30 条变更，/srv/发件箱/XH-03-下发-0001-0194aaaa.lzb");
+    expect(($("sync-inbox-run") as HTMLButtonElement).disabled, "a finished run may be started again").toBe(false);
   });
 });

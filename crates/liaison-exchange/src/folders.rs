@@ -51,8 +51,11 @@ pub fn remember(store: &mut Store, operator: &str, which: SyncFolder, dir: &Path
 
 /// The inbox run's three folders, when all three are remembered.
 pub fn inbox_folders(store: &Store) -> Result<Option<crate::inbox::Folders>> {
-    let (inbox, archive, outbox) =
-        (remembered(store, SyncFolder::Inbox)?, remembered(store, SyncFolder::Archive)?, remembered(store, SyncFolder::Outbox)?);
+    let (inbox, archive, outbox) = (
+        remembered(store, SyncFolder::Inbox)?,
+        remembered(store, SyncFolder::Archive)?,
+        remembered(store, SyncFolder::Outbox)?,
+    );
     Ok(match (inbox, archive, outbox) {
         (Some(inbox), Some(archive), Some(outbox)) => Some(crate::inbox::Folders { inbox, archive, outbox }),
         _ => None,

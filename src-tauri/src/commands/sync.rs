@@ -12,7 +12,9 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use liaison_core::ErrorCode;
-use liaison_core::sync::{self as core_sync, ConflictView, ImportReceipt, ImportResult, Peer, PeerRole, PeerStatus, Resolution};
+use liaison_core::sync::{
+    self as core_sync, ConflictView, ImportReceipt, ImportResult, Peer, PeerRole, PeerStatus, Resolution,
+};
 use liaison_exchange::export::Exported;
 use liaison_exchange::folders::{self, SyncFolder};
 use liaison_exchange::inbox::{FileOutcome, InboxReport};
@@ -361,7 +363,9 @@ pub async fn sync_export_to_office(
     let (files, store) = (Arc::clone(&files), Arc::clone(&store));
     blocking(move || {
         let start = folders::remembered(&*lock(&store)?, SyncFolder::Export)?;
-        let Some(dir) = (files.pick_folder)(SyncFolderKind::Export.purpose(), start.as_deref()) else { return Ok(None) };
+        let Some(dir) = (files.pick_folder)(SyncFolderKind::Export.purpose(), start.as_deref()) else {
+            return Ok(None);
+        };
         let mut store = lock(&store)?;
         folders::remember(&mut store, &actor.operator(), SyncFolder::Export, &dir)?;
         let keys = identity::load_or_create(&store)?;

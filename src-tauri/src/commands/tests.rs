@@ -621,7 +621,9 @@ fn sync_harness(setup: InstallationSetup) -> Harness {
     let h = harness_saving(
         |store| {
             store.write("王芳 (wangfang)", |w| setup::save(w, None, &setup)).unwrap();
-            store.write("王芳 (wangfang)", |w| account::create_first_admin(w, "wangfang", "王芳", "admin2026")).unwrap();
+            store
+                .write("王芳 (wangfang)", |w| account::create_first_admin(w, "wangfang", "王芳", "admin2026"))
+                .unwrap();
         },
         true,
     );
@@ -690,7 +692,10 @@ fn sync_a_station_enrolls_exports_to_the_office_and_imports_the_return_the_offic
     let mut dirs = Vec::new();
     for (which, name) in [("inbox", "收件箱"), ("archive", "归档"), ("outbox", "发件箱")] {
         let dir = office.folder_answers(name);
-        assert_eq!(office.invoke("sync_choose_folder", json!({ "which": which })).unwrap(), json!(dir.display().to_string()));
+        assert_eq!(
+            office.invoke("sync_choose_folder", json!({ "which": which })).unwrap(),
+            json!(dir.display().to_string())
+        );
         dirs.push(dir);
     }
     std::fs::copy(&bundle, dirs[0].join(bundle.file_name().unwrap())).unwrap();
@@ -731,8 +736,12 @@ fn sync_a_station_enrolls_exports_to_the_office_and_imports_the_return_the_offic
     // Office: 重新登记 revokes the station's keys and writes a new file.
     std::fs::remove_file(&lze).unwrap();
     office.invoke("sync_enroll_station", json!({ "stationCode": "XH-03", "reenroll": true })).unwrap();
-    let statuses: Vec<Value> =
-        office.invoke("sync_overview", json!({})).unwrap()["peers"].as_array().unwrap().iter().map(|p| p["status"].clone()).collect();
+    let statuses: Vec<Value> = office.invoke("sync_overview", json!({})).unwrap()["peers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["status"].clone())
+        .collect();
     assert_eq!(statuses, vec![json!("pending"), json!("revoked")]);
 }
 

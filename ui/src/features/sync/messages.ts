@@ -70,7 +70,7 @@ const zhCN = {
     rejected: "拒绝",
     refused: "未通过验证",
   },
-  tabs: { history: "导入记录", conflicts: "待处理冲突", gaps: "缺失数据包" },
+  tabs: { history: "导入记录", conflicts: "待处理冲突" },
   history: {
     at: "时间",
     sender: "发送方",
@@ -201,7 +201,7 @@ const en: typeof zhCN = {
     rejected: "Rejected",
     refused: "Not verified",
   },
-  tabs: { history: "Import history", conflicts: "Conflicts to settle", gaps: "Missing bundles" },
+  tabs: { history: "Import history", conflicts: "Conflicts to settle" },
   history: {
     at: "Time",
     sender: "Sender",

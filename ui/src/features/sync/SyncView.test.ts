@@ -162,12 +162,14 @@ describe("SyncView", { timeout: 20_000 }, () => {
       ...EMPTY,
       node_id: OFFICE_NODE,
       peers: [peer({ node_id: STATION_NODE, role: "station", acked_seq: 4 }), peer({ node_id: null, role: "station", station_code: "XH-04", status: "pending" })],
+      receipts: [receipt({ sender: STATION_NODE, at: "2026-11-25T01:02:03Z" })],
     };
     await mountAs("office", office);
     const peers = text("sync-peers");
     expect(peers).toContain("已登记");
     expect(peers).toContain("待首次同步");
     expect(peers).toContain("第 4 条");
+    expect(peers).toMatch(/2026-11-25 \d\d:02:03/); // 最近收到: the station's latest import
 
     rust.syncEnrollStation.mockResolvedValueOnce("/tmp/XH-05-登记文件.lze");
     await typeInto("sync-enroll-code", "XH-05");

@@ -115,6 +115,7 @@ pub fn run() {
             app.manage::<SessionState>(Mutex::new(None));
             app.manage(commands::roster_files::ImportCancel::default());
             app.manage(Arc::new(commands::print_jobs::PrintJobs::default()));
+            app.manage(Arc::new(commands::sync::InboxJobs::default()));
             app.manage(Arc::new(commands::roster_files::FileServices::for_app(app.handle())));
             ipc.mount_events(app);
 

@@ -20,7 +20,7 @@
 // Usage: node run.mjs [scenario-name-filter]
 
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -93,6 +93,11 @@ function runCli(appBin, db, args, extraEnv = {}) {
   });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`liaison ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+}
+
+/** Runs the CLI with `--json` on `db` (the binary found from $CARGO_TARGET_DIR) and parses what it prints. */
+function runCliJsonAt(db, args) {
+  return runCliJson(appBinary(), db, args);
 }
 
 /** Runs the CLI with `--json` on `db` and parses what it prints. */
@@ -946,6 +951,141 @@ const scenarios = [
     },
   },
   {
+    name: "o-sync-station-office",
+    description:
+      "同步 as a station: the office's enrollment file imported in the window, 导出给机关, the office's return (the roster) " +
+      "imported; a visit registered and exported again; the office (CLI) imports it and assigns the matter; the " +
+      "second return imported shows in the history and moves the matter",
+    prepare: (db, { cli, openDir }) => {
+      const office = `${db}.office.db`;
+      cli(office, ["demo", "--seed", "1", "--no-visits"]);
+      cli(office, ["setup", "office", "--city", "平顶山市"]);
+      addAdmin(office, cli);
+      cli(office, ["unit", "add", "--code", "ZJJ", "--name", "住建局", "--kind", "部门"]);
+      cli(office, ["sync", "enroll", "--station", "XH-03", "--out", join(openDir, "XH-03.lze"), "--as", ADMIN.login], {
+        LIAISON_AS_PASSWORD: ADMIN.password,
+      });
+      cli(db, ["setup", "station", "--code", "XH-03"]);
+      addAdmin(db, cli);
+    },
+    async run(browser, { cli, db, savedDir, openDir }) {
+      const office = `${db}.office.db`;
+      const [inbox, archive, outbox] = ["inbox", "archive", "outbox"].map((d) => join(dirname(db), `o-${d}`));
+      for (const dir of [inbox, archive, outbox]) mkdirSync(dir, { recursive: true });
+      /** The office's nightly job: every bundle the station wrote goes through its inbox; the return is handed back. */
+      const exported = join(savedDir, "导出"); // where the (test) folder dialog answers for 导出给机关
+      const officeRound = () => {
+        for (const f of readdirSync(exported).filter((f) => f.endsWith(".lzb"))) {
+          copyFileSync(join(exported, f), join(inbox, f));
+          rmSync(join(exported, f));
+        }
+        cli(office, ["sync", "inbox", "--inbox", inbox, "--archive", archive, "--outbox", outbox]);
+        const back = readdirSync(outbox).filter((f) => f.endsWith(".lzb"));
+        if (back.length !== 1) throw new Error(`expected one return bundle, got ${back.join(", ")}`);
+        renameSync(join(outbox, back[0]), join(openDir, back[0])); // the newest .lzb there is what the open dialog answers
+        return back[0];
+      };
+      const exportToOffice = async (bundle) => {
+        await (await browser.$(byTestId("sync-export"))).click();
+        return waitForText(browser, "sync-export-result", (t) => t.includes(`第 ${bundle} 号数据包`) && t.includes(".lzb"), `bundle ${bundle} exported`);
+      };
+      const importFromOffice = async (bundle) => {
+        await (await browser.$(byTestId("sync-import"))).click();
+        return waitForText(browser, "sync-import-result", (t) => t.includes(`已导入第 ${bundle} 号数据包`), `office bundle ${bundle} imported`);
+      };
+
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-sync"))).click();
+      await waitForText(browser, "sync-not-enrolled", (t) => t.includes("尚未登记到机关"), "the not-enrolled notice");
+      await (await browser.$(byTestId("sync-accept-enrollment"))).click();
+      console.log(`     ${await exportToOffice(1)}`);
+      officeRound();
+      const roster = await importFromOffice(1);
+      console.log(`     ${roster}`);
+
+      // A visit at the station, with the roster the office sent (its station XH-03 exists now).
+      await (await browser.$(byTestId("nav-visits"))).click();
+      await fill(browser, "visit-citizen-name-0", "李秀英");
+      await fill(browser, "visit-citizen-phone-0", "13912345678");
+      await fill(browser, "visit-matter-title-0", "路灯不亮");
+      await chooseOption(browser, "visit-matter-category-0", "城乡建设");
+      await fill(browser, "visit-matter-responder-0", "张明新");
+      await browser.keys("Escape");
+      await (await browser.$(byTestId("visit-save"))).click();
+      const registered = await waitForText(browser, "visit-registered", (t) => /XH-03-\d{8}-01/.test(t), "the registered matter");
+      const matter = registered.match(/XH-03-\d{8}-01/)[0];
+
+      await (await browser.$(byTestId("nav-sync"))).click();
+      const second = await exportToOffice(2);
+      if (/包含 0 条变更/.test(second)) throw new Error(`the visit was not exported: ${second}`);
+      console.log(`     ${second}`);
+      officeRound(); // the office imports bundle 2 and returns its acknowledgement
+      await importFromOffice(2);
+      await waitForText(browser, "sync-acked", (t) => t.includes("已确认至本站第"), "the office's acknowledgement");
+      // The office assigns the matter to 住建局; its next bundle carries the events down.
+      cli(office, ["matter", "act", matter, "route", "--to", "assign"]);
+      cli(office, ["matter", "act", matter, "assign", "--lead", "ZJJ"]);
+      cli(office, ["sync", "export", "--to", runCliJsonAt(db, ["sync", "status"]).node_id, "--out", outbox]);
+      const back = readdirSync(outbox).filter((f) => f.endsWith(".lzb"));
+      renameSync(join(outbox, back[0]), join(openDir, back[0]));
+      await importFromOffice(3);
+      const history = await waitForText(browser, "sync-history-table", (t) => (t.match(/机关/g) ?? []).length >= 3, "three office bundles in the history");
+      console.log(`     history: ${history.replace(/\s+/g, " ").slice(0, 160)}…`);
+      const state = runCliJsonAt(db, ["matter", "show", matter]).state;
+      assertEqual(state, "assigned", "the station's matter after the office's return");
+      await screenshot(browser, "o-sync-history");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
+    name: "p-sync-office-inbox",
+    description:
+      "同步 as the office: 登记联络站 writes the enrollment file, the station (CLI) joins and drops its bundle and a " +
+      "broken file into the inbox; 全部导入 lists each file's result, pins the station and writes its return",
+    prepare: (db, { cli }) => {
+      cli(db, ["demo", "--seed", "1", "--no-visits"]);
+      cli(db, ["setup", "office", "--city", "平顶山市"]);
+      addAdmin(db, cli);
+      const station = `${db}.station.db`;
+      cli(station, ["setup", "station", "--code", "XH-03"]);
+      addAdmin(station, cli);
+    },
+    async run(browser, { cli, db, savedDir }) {
+      const station = `${db}.station.db`;
+      const asAdmin = { LIAISON_AS_PASSWORD: ADMIN.password };
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-sync"))).click();
+      await fill(browser, "sync-enroll-code", "XH-03");
+      await (await browser.$(byTestId("sync-enroll"))).click();
+      const enrolled = await waitForText(browser, "sync-enrolled-file", (t) => t.includes(".lze"), "the enrollment file");
+      const lze = join(savedDir, "XH-03-登记文件.lze");
+      if (!existsSync(lze) || !enrolled.includes(lze)) throw new Error(`no enrollment file at ${lze} (page says ${enrolled})`);
+      await waitForText(browser, "sync-peers", (t) => t.includes("XH-03") && t.includes("待首次同步"), "the pending station");
+
+      // The three folders (the test folder dialog answers <saved>/收件箱, 归档, 发件箱).
+      for (const kind of ["inbox", "archive", "outbox"]) {
+        await (await browser.$(byTestId(`sync-choose-${kind}`))).click();
+      }
+      await waitForText(browser, "sync-folder-outbox", (t) => t.includes("发件箱") && t.includes(savedDir), "the remembered outbox");
+
+      // The station joins and exports into the inbox; a broken file arrives too.
+      cli(station, ["sync", "join", lze, "--as", ADMIN.login], asAdmin);
+      cli(station, ["sync", "export", "--out", join(savedDir, "收件箱")]);
+      writeFileSync(join(savedDir, "收件箱", "坏文件.lzb"), "not a bundle");
+      await (await browser.$(byTestId("sync-inbox-run"))).click();
+      const files = await waitForText(browser, "sync-inbox-files", (t) => t.includes("成功") && t.includes("未通过验证"), "the per-file results");
+      console.log(`     ${files.slice(0, 160)}…`);
+      const returns = await waitForText(browser, "sync-inbox-returns", (t) => t.includes("XH-03") && t.includes(".lzb"), "the return bundle");
+      console.log(`     ${returns}`);
+      await waitForText(browser, "sync-peers", (t) => t.includes("已登记"), "the station pinned");
+      if (readdirSync(join(savedDir, "收件箱")).length !== 0) throw new Error("the inbox is not empty after 全部导入");
+      const back = readdirSync(join(savedDir, "发件箱")).filter((f) => f.endsWith(".lzb"));
+      cli(station, ["sync", "import", join(savedDir, "发件箱", back[0])]);
+      await screenshot(browser, "p-sync-office");
+      await assertNoCspViolations(browser);
+    },
+  },
+  {
     name: "k-start-figures",
     description: "figures, not checks: launch to the sign-in screen, sign-in to the first roster rows, memory with the demo city",
     prepare: (db, { cli }) => demoCity(db, cli),
@@ -995,11 +1135,14 @@ async function main() {
   const port = await freePort();
 
   // Test seams of the app (and of the CLI, which inherits process.env): the clock file a scenario writes to move
-  // time (absent: the system clock), and the folder the save dialog answers with instead of showing.
+  // time (absent: the system clock), the folder the save and folder dialogs answer with instead of showing, and
+  // the folder whose newest .lzb/.lze the open dialog for a sync file answers with.
   const clockFile = join(scratch, "clock");
   const savedDir = join(scratch, "saved");
+  const openDir = join(scratch, "open");
   process.env.LIAISON_TEST_CLOCK = clockFile;
   process.env.LIAISON_TEST_SAVE_DIR = savedDir;
+  process.env.LIAISON_TEST_OPEN_DIR = openDir;
   const setClock = (instant) => writeFileSync(clockFile, `${instant}\n`);
   const env = {
     ...process.env,
@@ -1069,18 +1212,20 @@ async function main() {
       return browser;
     };
     rmSync(clockFile, { force: true });
-    rmSync(savedDir, { recursive: true, force: true });
-    mkdirSync(savedDir, { recursive: true });
+    for (const dir of [savedDir, openDir]) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+    }
     try {
       const cli = (path, args, extraEnv) => runCli(binary, path, args, extraEnv);
-      if (scenario.prepare) scenario.prepare(db, { cli, setClock });
+      if (scenario.prepare) scenario.prepare(db, { cli, setClock, openDir });
       const openedAt = Date.now();
       browser = await open();
       const cliJson = (args) => runCliJson(binary, db, args);
       const auditCount = () => cliJson(["audit", "--action", "reveal", "--limit", "1000"]).length;
       const logFile = join(scratch, "data", "cn.liaisondesk.desktop", "logs", "liaison-desk.log");
       await withTimeout(
-        scenario.run(browser, { restart, cliJson, auditCount, logFile, openedAt, db, setClock, savedDir }),
+        scenario.run(browser, { restart, cli, cliJson, auditCount, logFile, openedAt, db, setClock, savedDir, openDir }),
         SCENARIO_TIMEOUT,
         scenario.name,
       );

@@ -99,9 +99,9 @@ describe("App shell", () => {
 
   it("opens a screen from the navigation and shows the honest empty state", async () => {
     wrapper = await mountApp();
-    await wrapper.get('[data-testid="nav-sync"]').trigger("click");
+    await wrapper.get('[data-testid="nav-stats"]').trigger("click");
     await flushPromises();
-    expect(wrapper.get('[data-testid="page-title"]').text()).toBe("同步");
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe("统计");
     expect(wrapper.get('[data-testid="coming-soon"]').text()).toContain("该功能将在后续版本提供");
   });
 

@@ -11,10 +11,12 @@
 //!   file that could not be written leaves no gap.
 //! - [`import`]: reads a bundle file, verifies it (the sender's pinned key; for a station's first bundle, the keys
 //!   its enrollment proof claims), opens it and applies it in one transaction.
+//! - [`folders`]: the sync folders a clerk last used, remembered in this installation's settings.
 //! - [`inbox`]: the office's folder of arrived bundles: import each, archive it, write every station's return.
 
 pub mod enrollment;
 pub mod export;
+pub mod folders;
 pub mod identity;
 pub mod import;
 pub mod inbox;

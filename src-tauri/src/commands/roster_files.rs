@@ -37,11 +37,46 @@ pub enum PickKind {
     Attachment,
     /// A font file for printing cards and posters.
     Font,
+    /// A sync bundle (`.lzb`) to import.
+    Bundle,
+    /// The office's enrollment file (`.lze`) for this station.
+    Enrollment,
 }
 
-/// The environment variable that makes the save dialog answer `<dir>/<suggested name>` without showing: set only
-/// by the end-to-end tests, which cannot drive a native GTK dialog.
+impl PickKind {
+    /// The sync files: the only kinds the open-dialog test seam answers (see [`TEST_OPEN_DIR_ENV`]).
+    fn sync_extension(self) -> Option<&'static str> {
+        match self {
+            PickKind::Bundle => Some("lzb"),
+            PickKind::Enrollment => Some("lze"),
+            _ => None,
+        }
+    }
+}
+
+/// The environment variable that makes the save dialog answer `<dir>/<suggested name>` (and the folder dialog
+/// `<dir>/<purpose>`) without showing: set only by the end-to-end tests, which cannot drive a native GTK dialog.
 pub const TEST_SAVE_DIR_ENV: &str = "LIAISON_TEST_SAVE_DIR";
+
+/// The environment variable that makes the open dialog for a sync file (a bundle, an enrollment file) answer the
+/// newest file of that type in `<dir>` without showing: set only by the end-to-end tests, which copy the file to
+/// import there first. Other open dialogs are not affected.
+pub const TEST_OPEN_DIR_ENV: &str = "LIAISON_TEST_OPEN_DIR";
+
+/// A folder dialog: what the folder is for (收件箱, 导出 …: the dialog's title, and the sub-folder the test seam
+/// answers) and the folder to start in (the one remembered) in, the chosen folder (or `None`) out.
+pub type FolderDialog = Box<dyn Fn(&str, Option<&std::path::Path>) -> Option<PathBuf> + Send + Sync>;
+
+/// The newest file ending in `.extension` in `dir`: the open-dialog test seam's answer.
+fn newest_with_extension(dir: &std::path::Path, extension: &str) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == extension))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .max()
+        .map(|(_, path)| path)
+}
 
 /// What the roster-file commands need from the window system: the native open and save dialogs and the progress
 /// event. Made in `setup` from the app handle and managed as `Arc<FileServices>`, so the commands do not depend on
@@ -51,6 +86,8 @@ pub struct FileServices {
     pub pick_file: Box<dyn Fn(PickKind) -> Option<PathBuf> + Send + Sync>,
     /// Shows the save dialog with a suggested file name; `None` when cancelled.
     pub save_file: SaveDialog,
+    /// Shows the folder dialog (for sync bundles); `None` when cancelled.
+    pub pick_folder: FolderDialog,
     /// Sends an import's progress to the window.
     pub progress: Box<dyn Fn(ImportProgress) + Send + Sync>,
 }
@@ -58,14 +95,21 @@ pub struct FileServices {
 impl FileServices {
     /// The real dialogs and event of `app`.
     pub fn for_app<R: Runtime>(app: &AppHandle<R>) -> Self {
-        let (open, save, events) = (app.clone(), app.clone(), app.clone());
+        let (open, save, folder, events) = (app.clone(), app.clone(), app.clone(), app.clone());
         FileServices {
             pick_file: Box::new(move |kind| {
+                if let Some(extension) = kind.sync_extension()
+                    && let Some(dir) = std::env::var_os(TEST_OPEN_DIR_ENV).filter(|d| !d.is_empty())
+                {
+                    return newest_with_extension(std::path::Path::new(&dir), extension);
+                }
                 let (title, filter, extensions) = match kind {
                     PickKind::Roster => ("选择要导入的名册文件", "名册表格", IMPORT_EXTENSIONS),
                     PickKind::Calendar => ("选择节假日日历文件", "日历文件（JSON）", &["json"][..]),
                     PickKind::Attachment => ("选择附件", "图片、PDF、文档", ATTACHMENT_EXTENSIONS),
                     PickKind::Font => ("选择打印字体", "字体文件", &["ttf", "otf", "ttc", "otc"][..]),
+                    PickKind::Bundle => ("选择要导入的数据包", "同步数据包", &["lzb"][..]),
+                    PickKind::Enrollment => ("选择机关发来的登记文件", "登记文件", &["lze"][..]),
                 };
                 let dialog = open.dialog().file().set_title(title);
                 let chosen = dialog.add_filter(filter, extensions).blocking_pick_file();
@@ -85,6 +129,18 @@ impl FileServices {
                 }
                 let chosen = dialog.add_filter(extension, &[extension]).blocking_save_file();
                 chosen.and_then(|p| p.into_path().ok())
+            }),
+            pick_folder: Box::new(move |purpose, start| {
+                // The test seam answers `<dir>/<purpose>`, so an office's inbox, archive and outbox stay apart.
+                if let Some(dir) = std::env::var_os(TEST_SAVE_DIR_ENV).filter(|d| !d.is_empty()) {
+                    let answer = PathBuf::from(dir).join(purpose);
+                    return std::fs::create_dir_all(&answer).ok().map(|()| answer);
+                }
+                let mut dialog = folder.dialog().file().set_title(format!("选择{purpose}文件夹"));
+                if let Some(start) = start.filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(start);
+                }
+                dialog.blocking_pick_folder().and_then(|p| p.into_path().ok())
             }),
             progress: Box::new(move |p| {
                 // A lost progress event only delays the bar; the import goes on.

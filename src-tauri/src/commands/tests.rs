@@ -12,7 +12,7 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-use super::roster_files::{FileServices, ImportCancel, ImportProgress};
+use super::roster_files::{FileServices, ImportCancel, ImportProgress, PickKind};
 use crate::{SessionState, StoreState};
 
 struct Harness {
@@ -21,10 +21,17 @@ struct Harness {
     window: WebviewWindow<MockRuntime>,
     /// The progress events the import commands sent.
     progress: Arc<Mutex<Vec<ImportProgress>>>,
+    /// What the fake folder dialog answers (`<temp folder>/bundles` until a test changes it).
+    folder: Arc<Mutex<std::path::PathBuf>>,
 }
 
 /// The file name the fake open dialog answers (in the harness's temp folder).
 const PICKED: &str = "picked.xlsx";
+/// The bundle and the enrollment file the fake open dialog answers for the sync commands.
+const PICKED_BUNDLE: &str = "picked.lzb";
+const PICKED_ENROLLMENT: &str = "picked.lze";
+/// The folder the fake folder dialog answers (made in the temp folder).
+const FOLDER: &str = "bundles";
 
 fn harness(prepare: impl FnOnce(&mut Store)) -> Harness {
     harness_saving(prepare, false)
@@ -38,10 +45,20 @@ fn harness_saving(prepare: impl FnOnce(&mut Store), saves: bool) -> Harness {
     prepare(&mut store);
     let progress = Arc::new(Mutex::new(Vec::new()));
     let (picked, sink) = (dir.path().join(PICKED), Arc::clone(&progress));
+    std::fs::create_dir_all(dir.path().join(FOLDER)).unwrap();
+    let folder = Arc::new(Mutex::new(dir.path().join(FOLDER)));
+    let answer = Arc::clone(&folder);
     // The dialogs answer at once, as a clerk who picks a file would; progress events are recorded.
     let files = FileServices {
-        pick_file: Box::new(move |_| Some(picked.clone())),
+        pick_file: Box::new(move |kind| {
+            Some(match kind {
+                PickKind::Bundle => picked.with_file_name(PICKED_BUNDLE),
+                PickKind::Enrollment => picked.with_file_name(PICKED_ENROLLMENT),
+                _ => picked.clone(),
+            })
+        }),
         save_file: Box::new(move |name| saves.then(|| save_dir.join(name))),
+        pick_folder: Box::new(move |_, _| Some(answer.lock().unwrap().clone())),
         progress: Box::new(move |p| sink.lock().unwrap().push(p)),
     };
     let app = mock_builder()
@@ -51,10 +68,11 @@ fn harness_saving(prepare: impl FnOnce(&mut Store), saves: bool) -> Harness {
         .manage(ImportCancel::default())
         .manage(Arc::new(files))
         .manage(Arc::new(super::print_jobs::PrintJobs::default()))
+        .manage(Arc::new(super::sync::InboxJobs::default()))
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, crate::MAIN_WINDOW, Default::default()).build().unwrap();
-    Harness { dir, _app: app, window, progress }
+    Harness { dir, _app: app, window, progress, folder }
 }
 
 impl Harness {
@@ -596,6 +614,146 @@ fn qr_settings_are_saved_by_an_administrator_and_a_scanned_text_is_checked() {
     assert!(no_key["message"].as_str().unwrap().contains("机关公钥"), "{no_key}");
     let refused = h.invoke("qr_generate_office_key", json!({})).unwrap_err();
     assert_eq!(refused["code"], json!("forbidden"), "not an office installation: {refused}");
+}
+
+/// A harness with an administrator signed in on an installation set up as `setup`, whose save dialog answers.
+fn sync_harness(setup: InstallationSetup) -> Harness {
+    let h = harness_saving(
+        |store| {
+            store.write("王芳 (wangfang)", |w| setup::save(w, None, &setup)).unwrap();
+            store
+                .write("王芳 (wangfang)", |w| account::create_first_admin(w, "wangfang", "王芳", "admin2026"))
+                .unwrap();
+        },
+        true,
+    );
+    h.invoke("sign_in", json!({ "login": "wangfang", "password": "admin2026" })).unwrap();
+    h
+}
+
+impl Harness {
+    /// Makes the folder dialog answer `<temp folder>/<name>` (made).
+    fn folder_answers(&self, name: &str) -> std::path::PathBuf {
+        let dir = self.dir.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        *self.folder.lock().unwrap() = dir.clone();
+        dir
+    }
+
+    /// Polls the inbox run until it is no longer running.
+    fn inbox_finished(&self) -> Value {
+        for _ in 0..500 {
+            let status = self.invoke("sync_inbox_status", json!({})).unwrap();
+            if status["state"] != json!("running") {
+                return status;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("the inbox run did not finish");
+    }
+}
+
+#[test]
+fn sync_a_station_enrolls_exports_to_the_office_and_imports_the_return_the_office_inbox_wrote() {
+    let office = sync_harness(InstallationSetup::office("平顶山市"));
+    let station = sync_harness(InstallationSetup::station(Some("XH-03".into()), "新华区第三联络站", "平顶山市"));
+
+    // Office: 登记联络站 writes the enrollment file where the save dialog answers.
+    assert_eq!(
+        office.invoke("sync_enroll_station", json!({ "stationCode": " ", "reenroll": false })).unwrap_err()["code"],
+        json!("invalid")
+    );
+    let lze = office.invoke("sync_enroll_station", json!({ "stationCode": "XH-03", "reenroll": false })).unwrap();
+    let lze = std::path::PathBuf::from(lze.as_str().unwrap());
+    assert!(lze.ends_with("XH-03-登记文件.lze"), "{}", lze.display());
+    let overview = office.invoke("sync_overview", json!({})).unwrap();
+    assert_eq!(overview["peers"][0]["status"], json!("pending"));
+    assert_eq!(overview["peers"][0]["station_code"], json!("XH-03"));
+
+    // Station: before enrollment, exporting is refused in Chinese; then the enrollment file is accepted.
+    let refused = station.invoke("sync_export_to_office", json!({})).unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("尚未登记到机关"), "{refused}");
+    std::fs::copy(&lze, station.dir.path().join(PICKED_ENROLLMENT)).unwrap();
+    assert_eq!(station.invoke("sync_accept_enrollment", json!({})).unwrap(), json!("XH-03"));
+
+    // 导出给机关: into the folder the dialog answers, which is remembered.
+    let usb = station.folder_answers("U盘");
+    let exported = station.invoke("sync_export_to_office", json!({})).unwrap();
+    assert_eq!(exported["bundle"], json!(1));
+    assert_eq!(exported["station"], json!("XH-03"));
+    let bundle = std::path::PathBuf::from(exported["path"].as_str().unwrap());
+    assert!(bundle.starts_with(&usb) && bundle.exists(), "{exported}");
+    let overview = station.invoke("sync_overview", json!({})).unwrap();
+    assert_eq!(overview["folders"]["export"], json!(usb.display().to_string()));
+    assert_eq!(overview["peers"][0]["role"], json!("office"));
+
+    // Office: the inbox needs its three folders; then 全部导入 runs in the background.
+    assert_eq!(office.invoke("sync_inbox_start", json!({})).unwrap_err()["code"], json!("invalid"));
+    let mut dirs = Vec::new();
+    for (which, name) in [("inbox", "收件箱"), ("archive", "归档"), ("outbox", "发件箱")] {
+        let dir = office.folder_answers(name);
+        assert_eq!(
+            office.invoke("sync_choose_folder", json!({ "which": which })).unwrap(),
+            json!(dir.display().to_string())
+        );
+        dirs.push(dir);
+    }
+    std::fs::copy(&bundle, dirs[0].join(bundle.file_name().unwrap())).unwrap();
+    std::fs::write(dirs[0].join("坏文件.lzb"), b"not a bundle").unwrap();
+    office.invoke("sync_inbox_start", json!({})).unwrap();
+    let status = office.inbox_finished();
+    assert_eq!(status["state"], json!("done"), "{status}");
+    assert_eq!(status["total"], json!(2));
+    let files = status["report"]["files"].as_array().unwrap();
+    let good = files.iter().find(|f| f["file"] == json!(bundle.file_name().unwrap().to_str().unwrap())).unwrap();
+    assert_eq!(good["receipt"]["ok"], json!(true), "{status}");
+    let bad = files.iter().find(|f| f["file"] == json!("坏文件.lzb")).unwrap();
+    assert!(bad["refused"].as_str().is_some_and(|r| !r.is_empty()), "{status}");
+    let returns = status["report"]["returns"].as_array().unwrap();
+    assert_eq!(returns.len(), 1, "{status}");
+    let back = std::path::PathBuf::from(returns[0]["path"].as_str().unwrap());
+    assert!(back.starts_with(&dirs[2]), "{status}");
+    assert!(std::fs::read_dir(&dirs[0]).unwrap().next().is_none(), "the inbox is empty afterwards");
+    let overview = office.invoke("sync_overview", json!({})).unwrap();
+    assert_eq!(overview["peers"][0]["status"], json!("pinned"));
+    assert_eq!(overview["receipts"].as_array().unwrap().len(), 1);
+
+    // Station: imports the return; the history shows it; a broken file is refused in Chinese and not recorded.
+    std::fs::copy(&back, station.dir.path().join(PICKED_BUNDLE)).unwrap();
+    let receipt = station.invoke("sync_import_bundle", json!({})).unwrap();
+    assert_eq!(receipt["ok"], json!(true), "{receipt}");
+    assert_eq!(receipt["bundle"], json!(1));
+    std::fs::write(station.dir.path().join(PICKED_BUNDLE), b"LZBUNDLE garbage").unwrap();
+    let refused = station.invoke("sync_import_bundle", json!({})).unwrap_err();
+    assert_eq!(refused["code"], json!("invalid"), "{refused}");
+    let overview = station.invoke("sync_overview", json!({})).unwrap();
+    let receipts = overview["receipts"].as_array().unwrap();
+    assert_eq!(receipts.len(), 1, "{overview}");
+    assert_eq!(receipts[0]["sender"], overview["peers"][0]["node_id"]);
+    assert_eq!(overview["gaps"], json!([]));
+    assert_eq!(overview["conflicts"], json!([]));
+
+    // Office: 重新登记 revokes the station's keys and writes a new file.
+    std::fs::remove_file(&lze).unwrap();
+    office.invoke("sync_enroll_station", json!({ "stationCode": "XH-03", "reenroll": true })).unwrap();
+    let statuses: Vec<Value> = office.invoke("sync_overview", json!({})).unwrap()["peers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["status"].clone())
+        .collect();
+    assert_eq!(statuses, vec![json!("pending"), json!("revoked")]);
+}
+
+#[test]
+fn sync_commands_refuse_when_nobody_is_signed_in_and_an_unknown_conflict_is_not_found() {
+    let h = harness(|_| {});
+    assert_eq!(h.invoke("sync_overview", json!({})).unwrap_err()["code"], json!("forbidden"));
+    assert_eq!(h.invoke("sync_export_to_office", json!({})).unwrap_err()["code"], json!("forbidden"));
+    assert_eq!(h.invoke("sync_inbox_status", json!({})).unwrap(), Value::Null);
+    let h = sync_harness(InstallationSetup::office("平顶山市"));
+    let error = h.invoke("sync_resolve_conflict", json!({ "id": 42, "how": "kept_winner" })).unwrap_err();
+    assert_eq!(error["code"], json!("not_found"), "{error}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ import ledgers from "../components/ledgers/messages";
 import qr from "../components/qr/messages";
 import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
+import sync from "../features/sync/messages";
 import type { MessageSchema } from "./zh-CN";
 
 const en: MessageSchema = {
@@ -130,6 +131,7 @@ const en: MessageSchema = {
   qr: qr.en,
   qrcodes: qrcodes.en,
   duty: duty.en,
+  sync: sync.en,
   common: {
     comingSoon: "This feature will be available in a later version",
     none: "-",

@@ -12,6 +12,7 @@ import ledgers from "../components/ledgers/messages";
 import qr from "../components/qr/messages";
 import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
+import sync from "../features/sync/messages";
 const zhCN = {
   app: {
     name: "联络站工作台",
@@ -133,6 +134,7 @@ const zhCN = {
   qr: qr.zhCN,
   qrcodes: qrcodes.zhCN,
   duty: duty.zhCN,
+  sync: sync.zhCN,
   common: {
     comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */

@@ -150,6 +150,44 @@ export const commands = {
 	 *  opened: the window names a job, never a path.
 	 */
 	openPrintJobFile: (id: number) => typedError<null, IpcError>(__TAURI_INVOKE("open_print_job_file", { id })),
+	/**  The 同步 screen's state: peers, history, gaps, conflicts and remembered folders. */
+	syncOverview: () => typedError<SyncOverview, IpcError>(__TAURI_INVOKE("sync_overview")),
+	/**
+	 *  Asks for a folder (the folder dialog, starting at the remembered one) and remembers it: the folder, or `null`
+	 *  when the clerk cancels.
+	 */
+	syncChooseFolder: (which: SyncFolderKind) => typedError<string | null, IpcError>(__TAURI_INVOKE("sync_choose_folder", { which })),
+	/**
+	 *  Station: 导出给机关 — asks for the folder (starting at the last one, which is remembered) and writes the next
+	 *  bundle for the office there; `null` when the clerk cancels.
+	 */
+	syncExportToOffice: () => typedError<ExportedView | null, IpcError>(__TAURI_INVOKE("sync_export_to_office")),
+	/**
+	 *  Imports a bundle (the open dialog): its receipt — applied, or rejected with the reason —, `null` when the clerk
+	 *  cancels; a file that cannot be verified is refused with the Chinese reason and changes nothing.
+	 */
+	syncImportBundle: () => typedError<ReceiptRow | null, IpcError>(__TAURI_INVOKE("sync_import_bundle")),
+	/**
+	 *  Station: accepts the office's enrollment file (the open dialog): the station code it enrolls, `null` when the
+	 *  clerk cancels.
+	 */
+	syncAcceptEnrollment: () => typedError<string | null, IpcError>(__TAURI_INVOKE("sync_accept_enrollment")),
+	/**
+	 *  Office: 登记联络站 (or, with `reenroll`, 重新登记: revokes the station's current keys) — asks where to save the
+	 *  enrollment file first, then enrolls and writes it: the file's path, `null` when the clerk cancels.
+	 */
+	syncEnrollStation: (stationCode: string, reenroll: boolean) => typedError<string | null, IpcError>(__TAURI_INVOKE("sync_enroll_station", { stationCode, reenroll })),
+	/**  Settles conflict `id` (站长, 机关工作人员 and administrators only; the core checks). */
+	syncResolveConflict: (id: number, how: ResolutionInput) => typedError<null, IpcError>(__TAURI_INVOKE("sync_resolve_conflict", { id, how })),
+	/**
+	 *  Office: 全部导入 — imports every bundle in the remembered inbox on a worker thread, moves each to the archive
+	 *  and writes the return bundles into the outbox. Poll [`sync_inbox_status`].
+	 */
+	syncInboxStart: () => typedError<null, IpcError>(__TAURI_INVOKE("sync_inbox_start")),
+	/**  How the inbox run is doing; `null` when none was started in this run of the app. */
+	syncInboxStatus: () => typedError<InboxJobStatus | null, IpcError>(__TAURI_INVOKE("sync_inbox_status")),
+	/**  Asks the inbox run to stop before its next file (each file is its own transaction: nothing is half done). */
+	syncInboxCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("sync_inbox_cancel")),
 	/**  The QR settings. */
 	qrSettingsView: () => typedError<QrSettingsView, IpcError>(__TAURI_INVOKE("qr_settings_view")),
 	/**  Saves the URL templates (administrators only); an invalid template is refused with the reason in Chinese. */
@@ -476,6 +514,28 @@ export type CitizenView = {
 	address: string,
 	/**  Masked ID number. */
 	id_number: string,
+};
+
+/**  A conflict for review, its values as display text. */
+export type ConflictRow = {
+	/**  What [`sync_resolve_conflict`] takes. */
+	id: number,
+	/**  The entity kind (`deputy`, `matter`, …). */
+	entity: string,
+	/**  Which record. */
+	entity_id: string,
+	/**  Which field. */
+	field: string,
+	/**  The value that lost. */
+	losing_value: string,
+	/**  Who wrote it. */
+	losing_operator: string,
+	/**  The value in force (`null`: none). */
+	current_value: string | null,
+	/**  When this node found it (RFC 3339). */
+	detected_at: string,
+	/**  The record has been deleted: keeping means it stays deleted, restoring brings it back with the edit. */
+	record_deleted: boolean,
 };
 
 /**  A label and a count. */
@@ -916,6 +976,20 @@ export type ExportSummary = {
 	rows: number,
 };
 
+/**  What an export wrote. */
+export type ExportedView = {
+	/**  The bundle file. */
+	path: string,
+	/**  Its number on this link. */
+	bundle: number,
+	/**  The station it concerns. */
+	station: string,
+	/**  Changes it carries. */
+	changes: number,
+	/**  Its size in bytes. */
+	bytes: number,
+};
+
 /**  One field of a form that failed validation: which field (the input type's field name) and why, in Chinese. */
 export type FieldIssue = {
 	/**  The field's name in the input type, e.g. `private_phone`. */
@@ -1000,6 +1074,16 @@ export type FirstRunStatus = {
 	operators_exist: boolean,
 };
 
+/**  A bundle number from a sender that never arrived. */
+export type GapRow = {
+	/**  The sender's node id. */
+	sender: string,
+	/**  The missing bundle's number. */
+	bundle: number,
+	/**  True when a later bundle already brought everything it held. */
+	recovered: boolean,
+};
+
 /**  Gender as recorded on the roster. */
 export type Gender = 
 /**  男 */
@@ -1023,6 +1107,49 @@ export type ImportReport = {
 	sheets: SheetReport[],
 	/**  Sheets that were skipped because no roster header was found in them. */
 	skipped_sheets: string[],
+};
+
+/**  One file's result in the inbox run. */
+export type InboxFileRow = {
+	/**  The file's name. */
+	file: string,
+	/**  The receipt of a verified bundle (applied, or rejected and recorded). */
+	receipt: ReceiptRow | null,
+	/**  Why the file could not be verified (nothing recorded; moved to 未通过验证). */
+	refused: string | null,
+};
+
+/**  Where the inbox run is. */
+export type InboxJobState = 
+/**  Still importing. */
+"running" | 
+/**  Finished (or stopped by 取消 between files: `report.cancelled`). */
+"done" | 
+/**  Stopped by an error (`error`, in Chinese). */
+"failed";
+
+/**  The inbox run as the progress bar shows it. */
+export type InboxJobStatus = {
+	/**  Where it is. */
+	state: InboxJobState,
+	/**  Files done. */
+	done: number,
+	/**  Files in the inbox when it started. */
+	total: number,
+	/**  The result, when done. */
+	report: InboxReportView | null,
+	/**  Why it failed. */
+	error: string | null,
+};
+
+/**  What the inbox run did. */
+export type InboxReportView = {
+	/**  Each file, in the order processed. */
+	files: InboxFileRow[],
+	/**  The return bundles written to the outbox. */
+	returns: ExportedView[],
+	/**  Stopped by 取消 (the files not reached stay in the inbox). */
+	cancelled: boolean,
 };
 
 /**  What the app shows about this installation: its database, its node id, the schema, and the setup. */
@@ -1316,6 +1443,30 @@ state: State } |
 /**  Why. */
 reason: string };
 
+/**  A peer as the screen lists it. */
+export type PeerRow = {
+	/**  Its node id (`null` while a station's enrollment is pending). */
+	node_id: string | null,
+	/**  `office` (the node above) or `station` (a node below). */
+	role: string,
+	/**  A station's code. */
+	station_code: string | null,
+	/**  `pending`, `pinned` or `revoked`. */
+	status: string,
+	/**  When enrolled (RFC 3339). */
+	enrolled_at: string,
+	/**  When its keys were pinned. */
+	pinned_at: string | null,
+	/**  When its keys were revoked. */
+	revoked_at: string | null,
+	/**  The highest seq of our log it has acknowledged. */
+	acked_seq: number,
+	/**  The highest seq of our log we have sent it. */
+	sent_seq: number,
+	/**  The number of our next bundle to it. */
+	next_bundle: number,
+};
+
 /**  A platform to save. */
 export type PlatformInput = {
 	/**  Code, e.g. "ZH-YM-01". */
@@ -1584,6 +1735,34 @@ export type Rating =
 /**  不满意: needs a reason and reopens handling. */
 "unsatisfied";
 
+/**  One import attempt of the history. */
+export type ReceiptRow = {
+	/**  When (RFC 3339). */
+	at: string,
+	/**  The sender's node id. */
+	sender: string,
+	/**  The sender's bundle number. */
+	bundle: number,
+	/**  The range of the sender's log it covered, `(from_seq, to_seq]`. */
+	from_seq: number,
+	/**  See `from_seq`. */
+	to_seq: number,
+	/**  Changes in the bundle. */
+	changes: number,
+	/**  New here. */
+	applied: number,
+	/**  Already here. */
+	duplicates: number,
+	/**  New conflicts for review. */
+	conflicts: number,
+	/**  True when applied, false when rejected (`reason` says why, in Chinese). */
+	ok: boolean,
+	/**  Why it was rejected. */
+	reason: string,
+	/**  Who imported it. */
+	operator: string,
+};
+
 /**  An event as recorded: who, when, where, and its order in the change log. */
 export type Recorded = {
 	/**  The event's id. */
@@ -1644,6 +1823,13 @@ export type RegisteredVisit = {
 	/**  Its matters, in input order. */
 	matters: RegisteredMatter[],
 };
+
+/**  How to settle a conflict. */
+export type ResolutionInput = 
+/**  Keep the value in force (for a deleted record: keep it deleted). */
+"kept_winner" | 
+/**  Write the losing value again (for a deleted record: bring it back with it). */
+"restored";
 
 /**  What an operator is allowed to do. */
 export type Role = 
@@ -1997,6 +2183,45 @@ export type Step =
 "feedback" | 
 /**  重新办理 after 不满意. */
 "rehandle";
+
+/**  Which remembered folder (the settings keys `sync.*_dir`). */
+export type SyncFolderKind = 
+/**  A station's 导出给机关. */
+"export" | 
+/**  The office's inbox. */
+"inbox" | 
+/**  The office's archive of processed bundles. */
+"archive" | 
+/**  The office's outbox of return bundles. */
+"outbox";
+
+/**  The remembered folders (`null`: none yet). */
+export type SyncFolders = {
+	/**  Where 导出给机关 last wrote. */
+	export: string | null,
+	/**  The office's inbox. */
+	inbox: string | null,
+	/**  The office's archive. */
+	archive: string | null,
+	/**  The office's outbox. */
+	outbox: string | null,
+};
+
+/**  Everything the 同步 screen shows. */
+export type SyncOverview = {
+	/**  This installation's node id. */
+	node_id: string,
+	/**  The peers (a station's office; an office's stations), live ones first. */
+	peers: PeerRow[],
+	/**  The latest import attempts, newest first. */
+	receipts: ReceiptRow[],
+	/**  Bundle numbers that never arrived, per sender. */
+	gaps: GapRow[],
+	/**  Conflicts nobody has settled yet, oldest first. */
+	conflicts: ConflictRow[],
+	/**  The remembered folders. */
+	folders: SyncFolders,
+};
 
 /**  One event in a matter's timeline. */
 export type TimelineEntry = {

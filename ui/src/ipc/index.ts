@@ -6,6 +6,12 @@
 import { commands, events } from "./bindings";
 import type {
   Acted,
+  ExportedView,
+  InboxJobStatus,
+  ReceiptRow,
+  ResolutionInput,
+  SyncFolderKind,
+  SyncOverview,
   CardPreview,
   PrintJobStarted,
   PrintJobStatus,
@@ -75,6 +81,19 @@ import type {
 
 export type {
   Acted,
+  ConflictRow,
+  ExportedView,
+  GapRow,
+  InboxFileRow,
+  InboxJobState,
+  InboxJobStatus,
+  InboxReportView,
+  PeerRow,
+  ReceiptRow,
+  ResolutionInput,
+  SyncFolderKind,
+  SyncFolders,
+  SyncOverview,
   CardPreview,
   PrintJobStarted,
   PrintJobState,
@@ -666,4 +685,56 @@ export function leaderCoverage(regionCode: string | null, period: string): Promi
 /** A deputy's duty file (履职档案) over a period: rota, activities, visits received, matters first-responded. */
 export function deputyDutyFile(deputyCode: string, period: string): Promise<DutyFile> {
   return unwrap(() => commands.deputyDutyFile(deputyCode, period));
+}
+
+// --- 同步 (sync): stations export to and import from the office; the office enrolls stations and imports its inbox.
+
+/** The 同步 screen's state: peers, import history, gaps, unsettled conflicts and remembered folders. */
+export function syncOverview(): Promise<SyncOverview> {
+  return unwrap(() => commands.syncOverview());
+}
+
+/** Rust shows the folder dialog and remembers the choice; null when the clerk cancels. */
+export function syncChooseFolder(which: SyncFolderKind): Promise<string | null> {
+  return unwrap(() => commands.syncChooseFolder(which));
+}
+
+/** 导出给机关: Rust asks for the folder, then writes the next bundle for the office; null when cancelled. */
+export function syncExportToOffice(): Promise<ExportedView | null> {
+  return unwrap(() => commands.syncExportToOffice());
+}
+
+/** Imports a bundle Rust asks for (open dialog): its receipt, or null when cancelled; an unverifiable file rejects. */
+export function syncImportBundle(): Promise<ReceiptRow | null> {
+  return unwrap(() => commands.syncImportBundle());
+}
+
+/** Accepts the office's enrollment file (open dialog): the station code, or null when cancelled. */
+export function syncAcceptEnrollment(): Promise<string | null> {
+  return unwrap(() => commands.syncAcceptEnrollment());
+}
+
+/** 登记联络站 / 重新登记: Rust asks where to save the enrollment file; its path, or null when cancelled. */
+export function syncEnrollStation(stationCode: string, reenroll: boolean): Promise<string | null> {
+  return unwrap(() => commands.syncEnrollStation(stationCode, reenroll));
+}
+
+/** Settles a conflict: keep the value in force, or restore the losing one. */
+export function syncResolveConflict(id: number, how: ResolutionInput): Promise<null> {
+  return unwrap(() => commands.syncResolveConflict(id, how));
+}
+
+/** 全部导入: starts the office's inbox run in the background (poll `syncInboxStatus`). */
+export function syncInboxStart(): Promise<null> {
+  return unwrap(() => commands.syncInboxStart());
+}
+
+/** The inbox run's progress and, when done, its per-file result; null when none was started. */
+export function syncInboxStatus(): Promise<InboxJobStatus | null> {
+  return unwrap(() => commands.syncInboxStatus());
+}
+
+/** Asks the inbox run to stop before its next file. */
+export function syncInboxCancel(): Promise<null> {
+  return unwrap(() => commands.syncInboxCancel());
 }

@@ -73,8 +73,8 @@ pub fn pending(inbox: &Path) -> Result<Vec<PathBuf>> {
 
 /// Processes every bundle in `folders.inbox` as `operator`; `progress(done, total)` after each file, and a
 /// `false` answer stops before the next one.
-pub fn process(
-    store: &mut Store,
+pub fn process<S: StoreAccess>(
+    mut store: S,
     keys: &NodeKeys,
     operator: &str,
     folders: &Folders,
@@ -90,7 +90,7 @@ pub fn process(
             break;
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let outcome = match import_file(store, keys, operator, path) {
+        let outcome = match store.with(|store| import_file(store, keys, operator, path)) {
             Ok(receipt) => FileOutcome { file: name.clone(), receipt: Some(receipt), refused: None },
             Err(e) => FileOutcome { file: name.clone(), receipt: None, refused: Some(e.to_string()) },
         };
@@ -110,12 +110,34 @@ pub fn process(
         progress(total, total);
     }
     for sender in heard_from {
-        let is_station = peers::lookup(store.conn(), &sender)?.is_some_and(|p| p.role == PeerRole::Station);
-        if is_station {
-            report.returns.push(export_to(store, keys, operator, &sender, false, &folders.outbox)?);
-        }
+        let exported = store.with(|store| {
+            let is_station = peers::lookup(store.conn(), &sender)?.is_some_and(|p| p.role == PeerRole::Station);
+            is_station.then(|| export_to(store, keys, operator, &sender, false, &folders.outbox)).transpose()
+        })?;
+        report.returns.extend(exported);
     }
     Ok(report)
+}
+
+/// How an inbox run reaches the database: the CLI owns its store for the whole run; the app shares its store
+/// with the window, so the run takes the lock for one file at a time and the other screens keep working between
+/// files.
+pub trait StoreAccess {
+    /// Runs `f` with the store.
+    fn with<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T>;
+}
+
+impl StoreAccess for &mut Store {
+    fn with<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+}
+
+impl StoreAccess for &std::sync::Mutex<Store> {
+    fn with<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let mut store = self.lock().map_err(|_| Error::Internal("the store's lock is poisoned".into()))?;
+        f(&mut store)
+    }
 }
 
 /// Moves `file` into `dir` (made if missing), keeping its name; a file of that name already there (the same

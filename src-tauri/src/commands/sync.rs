@@ -581,14 +581,14 @@ pub async fn sync_inbox_start(
         .name("sync-inbox".into())
         .spawn(move || {
             let result = (|| -> IpcResult<InboxReportView> {
-                let mut store = lock(&store)?;
-                let keys = identity::load_or_create(&store)?;
+                let keys = identity::load_or_create(&*lock(&store)?)?;
                 let mut progress = |done: usize, total: usize| {
                     job.done.store(u32::try_from(done).unwrap_or(u32::MAX), Ordering::Relaxed);
                     job.total.store(u32::try_from(total).unwrap_or(u32::MAX), Ordering::Relaxed);
                     !job.cancel.load(Ordering::Relaxed)
                 };
-                Ok(inbox::process(&mut store, &keys, &actor.operator(), &folders, &mut progress)?.into())
+                // The store's lock is taken per file: the other screens keep working during a long run.
+                Ok(inbox::process(&*store, &keys, &actor.operator(), &folders, &mut progress)?.into())
             })()
             .map_err(|e| e.message);
             if let Err(reason) = &result {

@@ -133,6 +133,8 @@ const en: MessageSchema = {
   duty: duty.en,
   sync: sync.en,
   common: {
+    /** The title of confirmations and refusal alerts. */
+    confirmTitle: "Confirm",
     comingSoon: "This feature will be available in a later version",
     none: "-",
     /** The buttons of a form dialog. */

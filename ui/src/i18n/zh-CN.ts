@@ -136,6 +136,8 @@ const zhCN = {
   duty: duty.zhCN,
   sync: sync.zhCN,
   common: {
+    /** The title of confirmations and refusal alerts. */
+    confirmTitle: "系统提示",
     comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */
     none: "-",

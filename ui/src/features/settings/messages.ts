@@ -42,7 +42,6 @@ const zhCN = {
     save: "保存",
     refresh: "刷新",
   },
-  confirmTitle: "系统提示",
   /** Text rules of the forms on this screen ({label} is the field's name). */
   rules: {
     required: "{label}不能为空",
@@ -305,7 +304,6 @@ const en: typeof zhCN = {
     save: "Save",
     refresh: "Refresh",
   },
-  confirmTitle: "Confirm",
   rules: {
     required: "{label} is required",
     passwordPolicy: "At least 8 characters, with both letters and digits",

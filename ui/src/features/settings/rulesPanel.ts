@@ -5,7 +5,7 @@
 import { computed, ref, type Ref } from "vue";
 import { useI18n } from "vue-i18n";
 import { useSessionFlow } from "../../session/flow";
-import { useFeedback } from "./feedback";
+import { useFeedback } from "../../components/useFeedback";
 import { mayEditRules } from "./roles";
 
 export function useRulesPanel<A extends unknown[], V, E>(options: {

@@ -128,8 +128,6 @@ const zhCN = {
     },
   },
   refresh: "刷新",
-  confirmTitle: "系统提示",
-  ok: "确定",
   cancel: "取消",
 };
 
@@ -260,8 +258,6 @@ const en: typeof zhCN = {
     },
   },
   refresh: "Refresh",
-  confirmTitle: "Notice",
-  ok: "OK",
   cancel: "Cancel",
 };
 

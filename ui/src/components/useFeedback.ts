@@ -1,6 +1,7 @@
-// The three ways this screen talks back (ui-conventions §7): a confirmation before a consequential change, a
-// short toast after success, and an alert for a refusal the administrator must read (e.g. Rust's
-// 至少要保留一名启用的管理员). Kept in one place so every tab uses the same title and button words.
+// The three ways a screen talks back (ui-conventions §7): a 系统提示 confirmation before a consequential act, a
+// short toast after success, and an alert for Rust's Chinese refusal that the operator must read (e.g.
+// 至少要保留一名启用的管理员, a bundle that fails verification). One place, so every screen uses the same title and
+// button words.
 import { ElMessage, ElMessageBox } from "element-plus";
 import { useI18n } from "vue-i18n";
 
@@ -10,9 +11,9 @@ export function useFeedback() {
     /** Resolves true on 确定, false on 取消 / Esc / close. */
     async confirm(text: string): Promise<boolean> {
       try {
-        await ElMessageBox.confirm(text, t("settings.confirmTitle"), {
-          confirmButtonText: t("settings.actions.ok"),
-          cancelButtonText: t("settings.actions.cancel"),
+        await ElMessageBox.confirm(text, t("common.confirmTitle"), {
+          confirmButtonText: t("common.ok"),
+          cancelButtonText: t("common.cancel"),
           type: "warning",
         });
         return true;
@@ -26,9 +27,9 @@ export function useFeedback() {
     /** Shows the Chinese message of a rejected call (IpcCallError.message) as it came from Rust. */
     async refusal(error: unknown): Promise<void> {
       const message = error instanceof Error ? error.message : String(error);
-      await ElMessageBox.alert(message, t("settings.confirmTitle"), {
+      await ElMessageBox.alert(message, t("common.confirmTitle"), {
         type: "error",
-        confirmButtonText: t("settings.actions.ok"),
+        confirmButtonText: t("common.ok"),
       }).catch(() => undefined);
     },
   };

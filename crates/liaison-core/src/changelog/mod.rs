@@ -143,13 +143,19 @@ pub struct LoggedChange {
     pub change: Change,
 }
 
-/// The changes recorded for one entity, oldest first (history views, audit).
-pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str) -> crate::Result<Vec<LoggedChange>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, node_id, hlc, op, fields, operator, bases FROM change_log
-         WHERE entity = ?1 AND entity_id = ?2 ORDER BY hlc, node_id",
-    )?;
-    let rows = stmt.query_map(rusqlite::params![entity.as_str(), entity_id], |r| {
+/// The change-log columns [`read_logged`] reads, in its order.
+pub(crate) const LOGGED_COLUMNS: &str = "seq, node_id, hlc, entity, entity_id, op, fields, operator, bases";
+
+/// The changes of a query that selects [`LOGGED_COLUMNS`], in the query's order. One reader for every place that
+/// turns stored rows back into changes (an entity's history, the changes a sync bundle carries).
+pub(crate) fn read_logged(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+) -> crate::Result<Vec<LoggedChange>> {
+    fn json<T: serde::de::DeserializeOwned>(s: &str) -> crate::Result<T> {
+        serde_json::from_str(s).map_err(|e| crate::Error::Internal(format!("change_log: {e}")))
+    }
+    let rows = stmt.query_map(params, |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
@@ -158,26 +164,36 @@ pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str)
             r.get::<_, String>(4)?,
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
+            r.get::<_, String>(7)?,
+            r.get::<_, String>(8)?,
         ))
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (seq, node_id, hlc, op, fields, operator, bases) = row?;
-        out.push(LoggedChange {
+    rows.map(|row| {
+        let (seq, node_id, hlc, entity, entity_id, op, fields, operator, bases) = row?;
+        Ok(LoggedChange {
             seq,
             change: Change {
                 node_id,
                 hlc: Hlc(hlc),
-                entity,
-                entity_id: entity_id.to_owned(),
+                entity: EntityKind::parse(&entity)
+                    .ok_or_else(|| crate::Error::Internal(format!("unknown entity {entity} in change_log")))?,
+                entity_id,
                 op: Op::parse(&op).ok_or_else(|| crate::Error::Internal(format!("bad op {op} in change_log")))?,
-                fields: serde_json::from_str(&fields).map_err(|e| crate::Error::Internal(e.to_string()))?,
+                fields: json(&fields)?,
                 operator,
-                bases: serde_json::from_str(&bases).map_err(|e| crate::Error::Internal(e.to_string()))?,
+                bases: json(&bases)?,
             },
-        });
-    }
-    Ok(out)
+        })
+    })
+    .collect()
+}
+
+/// The changes recorded for one entity, oldest first (history views, audit).
+pub fn history(conn: &rusqlite::Connection, entity: EntityKind, entity_id: &str) -> crate::Result<Vec<LoggedChange>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {LOGGED_COLUMNS} FROM change_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY hlc, node_id"
+    ))?;
+    read_logged(&mut stmt, rusqlite::params![entity.as_str(), entity_id])
 }
 
 #[cfg(test)]

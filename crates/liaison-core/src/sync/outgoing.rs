@@ -19,9 +19,8 @@ use super::scope;
 use super::payload::{ConfigSnapshot, Direction, EnrollmentProof, PAYLOAD_VERSION, Payload, PeerKeys};
 use super::peers::{self, PeerRole, PeerStatus};
 use super::receipts::received_through;
-use crate::changelog::{EntityKind, LoggedChange, Op};
+use crate::changelog::{LOGGED_COLUMNS, LoggedChange, read_logged};
 use crate::error::{Error, Result};
-use crate::hlc::Hlc;
 use crate::store::Writer;
 
 /// A bundle ready for the transport: its number on this link and its content.
@@ -88,42 +87,8 @@ pub fn outgoing(w: &mut Writer<'_>, to: &str, full: bool, own_keys: &PeerKeys) -
 
 /// This node's log entries with `from < seq <= to`, except those `peer` made.
 fn log_range(conn: &Connection, from: i64, to: i64, peer: &str) -> Result<Vec<LoggedChange>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, node_id, hlc, entity, entity_id, op, fields, operator, bases FROM change_log
-         WHERE seq > ?1 AND seq <= ?2 AND node_id <> ?3 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(params![from, to, peer], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, String>(7)?,
-            r.get::<_, String>(8)?,
-        ))
-    })?;
-    fn json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
-        serde_json::from_str(s).map_err(|e| Error::Internal(format!("change_log: {e}")))
-    }
-    rows.map(|row| {
-        let (seq, node_id, hlc, entity, entity_id, op, fields, operator, bases) = row?;
-        Ok(LoggedChange {
-            seq,
-            change: crate::changelog::Change {
-                node_id,
-                hlc: Hlc(hlc),
-                entity: EntityKind::parse(&entity)
-                    .ok_or_else(|| Error::Internal(format!("unknown entity {entity} in change_log")))?,
-                entity_id,
-                op: Op::parse(&op).ok_or_else(|| Error::Internal(format!("bad op {op} in change_log")))?,
-                fields: json(&fields)?,
-                operator,
-                bases: json(&bases)?,
-            },
-        })
-    })
-    .collect()
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {LOGGED_COLUMNS} FROM change_log WHERE seq > ?1 AND seq <= ?2 AND node_id <> ?3 ORDER BY seq"
+    ))?;
+    read_logged(&mut stmt, params![from, to, peer])
 }

@@ -46,7 +46,7 @@ use rusqlite::OptionalExtension;
 const FIELDS: [&str; 2] = ["public_contact", "work_unit"];
 const OFFICE: usize = 0;
 const NODES: usize = 4;
-const DEFAULT_CASES: u64 = 150;
+const DEFAULT_CASES: u64 = 250;
 const DEFAULT_SEED: u64 = 0x6c69_6169_736f_6e00;
 
 /// SplitMix64: small, seedable, reproducible.

@@ -574,6 +574,9 @@ pub enum BenchTarget {
     /// QR codes, 9,000 (the city's deputies): encoding alone, the PNG + SVG zip, every card on A4 sheets as one PDF,
     /// unsigned and signed.
     Qr,
+    /// Sync bundles on the demo city: the roster down to a new station, a station's year of work up (and imported
+    /// again), the office's full return to a station's new PC — export and import time, size.
+    Sync,
 }
 
 /// Search options.

@@ -1,12 +1,13 @@
-//! `liaison bench search|import|queues|dashboard|qr`: the roster's speed figures on the synthetic city (targets:
-//! search p95 ≤ 5 ms over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s), the 工作台's on a
-//! city-year ([`queues`]), the office's chart data on the same city-year ([`dashboard`]) and the QR side's on the
-//! city's 9,000 codes ([`qr`]). The same workloads back the divan benches in
-//! `benches/`.
+//! `liaison bench search|import|queues|dashboard|qr|sync`: the roster's speed figures on the synthetic city
+//! (targets: search p95 ≤ 5 ms over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s), the
+//! 工作台's on a city-year ([`queues`]), the office's chart data on the same city-year ([`dashboard`]), the QR
+//! side's on the city's 9,000 codes ([`qr`]) and sync bundles' export and import ([`sync`]). The same workloads back
+//! the divan benches in `benches/`.
 
 pub mod dashboard;
 pub mod qr;
 pub mod queues;
+pub mod sync;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -55,6 +56,10 @@ pub fn run(
             // Each run of the city's sheet takes seconds: the best of at most three.
             let figures = qr::qr_bench(runs.min(3))?;
             crate::output::emit(json, &figures, qr::print_qr)
+        }
+        BenchTarget::Sync => {
+            let figures = sync::sync_bench()?;
+            crate::output::emit(json, &figures, sync::print_sync)
         }
     }
 }

@@ -11,8 +11,9 @@
 //! A station's first bundle comes from a sender the office has not pinned yet. Its payload carries the station's
 //! public keys and the one-time secret of its enrollment file; the office reads them with
 //! [`liaison_sync::ParsedBundle::peek_enrolling`] (its own key decrypts them) and verifies the signature against
-//! exactly those keys. Only then is the bundle applied, and the core pins the keys if the secret matches a pending
-//! enrollment of that station (a wrong secret is a rejected, recorded attempt).
+//! exactly those keys, after checking that the secret matches a pending enrollment of that station (a claim that
+//! does not hold is refused like any unverifiable file: nothing recorded). Only then is the bundle applied, and
+//! the core pins the keys.
 
 use liaison_core::sync::{self, Direction, ImportReceipt, Payload};
 use liaison_core::{Error, Result, Store};
@@ -70,6 +71,9 @@ fn verify(store: &Store, keys: &NodeKeys, parsed: ParsedBundle) -> Result<Verifi
     let claimed = decode(&body)?.enrollment.ok_or_else(|| {
         format_error(liaison_sync::Error::UnknownSender { node: sender.node_id.clone(), key_id: sender.key_id })
     })?;
+    // A claim that does not hold (no pending enrollment of that station, a wrong secret) is refused here, before
+    // anything is recorded: the office's public keys are in every enrollment file, so anyone can encrypt to it.
+    liaison_core::sync::peers::check_enrollment_proof(store.conn(), &claimed)?;
     let mut pinned = PinnedKeys::new();
     pinned.pin(public_keys(&sender.node_id, &claimed.keys)?);
     parsed.verify(&me, &pinned, app_version()).map_err(format_error)

@@ -86,8 +86,7 @@ fn a_tampered_file_a_misdelivered_one_and_an_unenrolled_sender_change_nothing() 
     assert!(err.to_string().contains("未登记") || err.to_string().contains("unknown"), "{err}");
     assert_eq!(office.dump(), before, "still byte for byte unchanged");
 
-    // A second PC holding a copy of XH-01's (already used) enrollment file: the attempt is refused and recorded,
-    // and nothing of it is applied.
+    // A second PC holding a copy of XH-01's (already used) enrollment file: refused before anything is recorded.
     let copy = liaison_exchange::enrollment::EnrollmentFile {
         format: liaison_exchange::enrollment::FORMAT.into(),
         station_code: "XH-01".into(),
@@ -99,7 +98,7 @@ fn a_tampered_file_a_misdelivered_one_and_an_unenrolled_sender_change_nothing() 
     liaison_exchange::enrollment::accept(&mut second_pc.store, &second_pc.session, &copy).unwrap();
     second_pc.write_something_local();
     let bundle = second_pc.export_to(&office);
-    let receipt = office.import(&bundle).unwrap();
-    assert_eq!(receipt.result, ImportResult::Rejected, "{receipt:?}");
-    assert_eq!(office.contact("D000001").as_deref(), Some("0375-1000000"), "nothing of it applied");
+    let err = office.import(&bundle).unwrap_err();
+    assert!(err.to_string().contains("没有待完成的登记"), "{err}");
+    assert_eq!(office.dump(), before, "a forged enrollment claim leaves no trace");
 }

@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::payload::{Direction, Payload, PeerKeys};
+use super::payload::{Direction, EnrollmentProof, Payload, PeerKeys};
 use crate::error::{Error, Result};
 use crate::operators::permit::authorize;
 use crate::operators::{Role, Session};
@@ -320,18 +320,25 @@ pub(crate) fn accept_sender(w: &mut Writer<'_>, sender: &str, payload: &Payload)
     Ok(peer)
 }
 
-fn pin_by_proof(w: &mut Writer<'_>, sender: &str, payload: &Payload) -> Result<Peer> {
-    let unknown = || Error::Forbidden(format!("未登记的节点 {sender} 发来的数据包，已拒绝"));
-    let proof = payload.enrollment.as_ref().ok_or_else(unknown)?;
-    let pending = live_station(w.tx(), proof.station_code.trim())?.filter(|p| p.status == PeerStatus::Pending);
+/// Checks an enrollment proof without writing: the pending enrollment of its station, whose secret it knows.
+/// Returns that peer. The transport asks this before applying a first bundle, so that a forged claim leaves no
+/// trace (not even a rejected receipt: anyone can encrypt to the office, and must not fill its history).
+pub fn check_enrollment_proof(conn: &Connection, proof: &EnrollmentProof) -> Result<Peer> {
+    let pending = live_station(conn, proof.station_code.trim())?.filter(|p| p.status == PeerStatus::Pending);
     let Some(pending) = pending else {
         return Err(Error::Forbidden(format!("联络站 {} 没有待完成的登记，数据包已拒绝", proof.station_code)));
     };
-    let stored: String =
-        w.tx().query_row("SELECT secret_sha256 FROM peers WHERE id = ?1", [pending.id], |r| r.get(0))?;
+    let stored: String = conn.query_row("SELECT secret_sha256 FROM peers WHERE id = ?1", [pending.id], |r| r.get(0))?;
     if !constant_time_eq(stored.as_bytes(), secret_hash(&proof.secret).as_bytes()) {
         return Err(Error::Forbidden(format!("联络站 {} 的登记密码不正确，数据包已拒绝", proof.station_code)));
     }
+    Ok(pending)
+}
+
+fn pin_by_proof(w: &mut Writer<'_>, sender: &str, payload: &Payload) -> Result<Peer> {
+    let unknown = || Error::Forbidden(format!("未登记的节点 {sender} 发来的数据包，已拒绝"));
+    let proof = payload.enrollment.as_ref().ok_or_else(unknown)?;
+    let pending = check_enrollment_proof(w.tx(), proof)?;
     let now = w.deps().clock.now().to_rfc3339();
     w.tx().execute(
         "UPDATE peers SET node_id = ?1, signing_key = ?2, encryption_recipient = ?3, key_id = ?4, status = 'pinned',

@@ -38,7 +38,7 @@ impl Node {
         Node { dir, store, keys, session }
     }
 
-    /// The city office, with a roster of two stations (XH-01, XH-02) and a deputy at each.
+    /// The city office, with a roster of three stations (XH-01, XH-02, XH-03) and a deputy at each.
     pub fn office() -> Node {
         let mut node = Node::new(InstallationSetup::office("平顶山市"));
         node.store.write(&node.session.operator(), roster).unwrap();
@@ -176,11 +176,19 @@ pub fn assert_ok(receipt: liaison_core::Result<liaison_core::sync::ImportReceipt
     assert_eq!(receipt.result, liaison_core::sync::ImportResult::Ok, "{}", receipt.reason);
 }
 
+/// The stations of the kit's roster, and the deputy at each.
+pub const STATIONS: [&str; 3] = ["XH-01", "XH-02", "XH-03"];
+pub const DEPUTIES: [&str; 3] = ["D000001", "D000002", "D000003"];
+
 pub fn deputy_input(code: &str) -> DeputyInput {
-    let station = if code == "D000001" { "XH-01" } else { "XH-02" };
+    let (station, name) = match code {
+        "D000001" => ("XH-01", "张明新"),
+        "D000002" => ("XH-02", "李红"),
+        _ => ("XH-03", "赵刚"),
+    };
     DeputyInput {
         code: code.into(),
-        name: if code == "D000001" { "张明新".into() } else { "李红".into() },
+        name: name.into(),
         birth_month: "1970-05".into(),
         levels: vec![LevelTerm { level: Level::City, term: Some(12) }],
         station_code: Some(station.into()),
@@ -198,7 +206,7 @@ fn roster(w: &mut liaison_core::store::Writer<'_>) -> liaison_core::Result<()> {
             &RegionInput { code: code.into(), name: name.into(), kind, parent_code: parent.map(Into::into) },
         )?;
     }
-    for code in ["XH-01", "XH-02"] {
+    for code in STATIONS {
         platform::save(
             w,
             &PlatformInput {
@@ -210,7 +218,7 @@ fn roster(w: &mut liaison_core::store::Writer<'_>) -> liaison_core::Result<()> {
             },
         )?;
     }
-    for code in ["D000001", "D000002"] {
+    for code in DEPUTIES {
         deputy::save(w, &deputy_input(code))?;
     }
     Ok(())

@@ -492,10 +492,10 @@ const scenarios = [
       assertEqual((await text(browser, "header-operator")).replace(/\s+/g, ""), "操作员：王芳（管理员）", "header operator");
       await assertStyled(browser);
 
-      await (await browser.$(byTestId("nav-sync"))).click();
-      await browser.waitUntil(async () => (await text(browser, "page-title")) === "同步", {
+      await (await browser.$(byTestId("nav-stats"))).click();
+      await browser.waitUntil(async () => (await text(browser, "page-title")) === "统计", {
         timeout: WAIT_TIMEOUT,
-        timeoutMsg: "clicking 同步 did not open its page",
+        timeoutMsg: "clicking 统计 did not open its page",
       });
       const empty = await text(browser, "coming-soon");
       if (!empty.includes("该功能将在后续版本提供")) throw new Error(`empty state says ${JSON.stringify(empty)}`);
@@ -954,8 +954,8 @@ const scenarios = [
     name: "o-sync-station-office",
     description:
       "同步 as a station: the office's enrollment file imported in the window, 导出给机关, the office's return (the roster) " +
-      "imported; a visit registered and exported again; the office (CLI) imports it and assigns the matter; the " +
-      "second return imported shows in the history and moves the matter",
+      "imported; a visit registered and exported again; the office (CLI) imports it, assigns the matter and records " +
+      "the unit's reply; the station imports the return and records the feedback on that reply in the window",
     prepare: (db, { cli, openDir }) => {
       const office = `${db}.office.db`;
       cli(office, ["demo", "--seed", "1", "--no-visits"]);
@@ -1022,18 +1022,26 @@ const scenarios = [
       officeRound(); // the office imports bundle 2 and returns its acknowledgement
       await importFromOffice(2);
       await waitForText(browser, "sync-acked", (t) => t.includes("已确认至本站第"), "the office's acknowledgement");
-      // The office assigns the matter to 住建局; its next bundle carries the events down.
+      // The office assigns the matter to 住建局 and records the unit's acknowledgement, reply and 办结 (typed in from
+      // its letter); its next bundle carries the events down.
       cli(office, ["matter", "act", matter, "route", "--to", "assign"]);
       cli(office, ["matter", "act", matter, "assign", "--lead", "ZJJ"]);
+      cli(office, ["matter", "act", matter, "accept"]);
+      cli(office, ["matter", "act", matter, "reply", "--text", "已更换路灯灯具，恢复照明"]);
+      cli(office, ["matter", "act", matter, "finish", "--summary", "路灯已修复"]);
       cli(office, ["sync", "export", "--to", runCliJsonAt(db, ["sync", "status"]).node_id, "--out", outbox]);
       const back = readdirSync(outbox).filter((f) => f.endsWith(".lzb"));
       renameSync(join(outbox, back[0]), join(openDir, back[0]));
       await importFromOffice(3);
       const history = await waitForText(browser, "sync-history-table", (t) => (t.match(/机关/g) ?? []).length >= 3, "three office bundles in the history");
       console.log(`     history: ${history.replace(/\s+/g, " ").slice(0, 160)}…`);
-      const state = runCliJsonAt(db, ["matter", "show", matter]).state;
-      assertEqual(state, "assigned", "the station's matter after the office's return");
       await screenshot(browser, "o-sync-history");
+      // The station sees the reply and tells the citizen: 反馈 recorded in the window.
+      await (await browser.$(byTestId("nav-matters"))).click();
+      await act(browser, matter, "fed_back", async () => fill(browser, "act-how", "电话"));
+      const timeline = await text(browser, "matter-timeline");
+      if (!timeline.includes("已更换路灯灯具")) throw new Error(`the office's reply is not in the timeline: ${timeline.slice(0, 200)}`);
+      assertEqual(runCliJsonAt(db, ["matter", "show", matter]).state, "fed_back", "the station's matter after its feedback");
       await assertNoCspViolations(browser);
     },
   },

@@ -424,7 +424,7 @@ pub struct QrDeputiesArgs {
     /// At most this many cards.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// The province, for provincial deputies' lines (e.g. 河南省).
+    /// The province, for provincial deputies' lines (e.g. 河南省; default: the one the roster's division codes name).
     #[arg(long)]
     pub province: Option<String>,
 }

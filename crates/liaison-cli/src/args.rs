@@ -577,6 +577,9 @@ pub enum BenchTarget {
     /// Sync bundles on the demo city: the roster down to a new station, a station's year of work up (and imported
     /// again), the office's full return to a station's new PC — export and import time, size.
     Sync,
+    /// The office imports the demo city's year as one bundle per platform (273; target ≤ 10 s) against the sqlite3
+    /// `.import` floor, then one station's weekly round (target ≤ 100 ms). The bundles are prepared once and kept.
+    SyncCity,
 }
 
 /// Search options.

@@ -1,13 +1,14 @@
-//! `liaison bench search|import|queues|dashboard|qr|sync`: the roster's speed figures on the synthetic city
+//! `liaison bench search|import|queues|dashboard|qr|sync|sync-city`: the roster's speed figures on the synthetic city
 //! (targets: search p95 ≤ 5 ms over the province roster; XLSX import of the city's 9,000+ deputies ≤ 2 s), the
 //! 工作台's on a city-year ([`queues`]), the office's chart data on the same city-year ([`dashboard`]), the QR
-//! side's on the city's 9,000 codes ([`qr`]) and sync bundles' export and import ([`sync`]). The same workloads back
+//! side's on the city's 9,000 codes ([`qr`]) and sync bundles' export and import ([`sync`], and the whole city's year into the office: [`sync_city`]). The same workloads back
 //! the divan benches in `benches/`.
 
 pub mod dashboard;
 pub mod qr;
 pub mod queues;
 pub mod sync;
+pub mod sync_city;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -60,6 +61,10 @@ pub fn run(
         BenchTarget::Sync => {
             let figures = sync::sync_bench()?;
             crate::output::emit(json, &figures, sync::print_sync)
+        }
+        BenchTarget::SyncCity => {
+            let figures = sync_city::sync_city_bench()?;
+            crate::output::emit(json, &figures, sync_city::print_sync_city)
         }
     }
 }

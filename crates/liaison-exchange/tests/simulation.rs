@@ -46,7 +46,8 @@ use rusqlite::OptionalExtension;
 const FIELDS: [&str; 2] = ["public_contact", "work_unit"];
 const OFFICE: usize = 0;
 const NODES: usize = 4;
-const DEFAULT_CASES: u64 = 250;
+/// Schedules in a default run (CI): some 40 s on two cores; `LIAISON_SYNC_SIM_CASES` for a long run.
+const DEFAULT_CASES: u64 = 2000;
 const DEFAULT_SEED: u64 = 0x6c69_6169_736f_6e00;
 
 /// SplitMix64: small, seedable, reproducible.
@@ -545,15 +546,29 @@ fn random_schedules_of_real_bundle_files_converge_with_every_losing_value_kept()
     let started = std::time::Instant::now();
     let template = enrolled_template();
     let enrolled = started.elapsed();
-    let (mut edits, mut visits, mut losers) = (0, 0, 0);
-    for case in 0..cases {
-        let seed = first.wrapping_add(case);
-        let log = std::cell::RefCell::new(Vec::new());
-        let guard = OnFailure { seed, log: &log };
-        let (e, v, l) = run_schedule(&template, seed, &log);
-        (edits, visits, losers) = (edits + e, visits + v, losers + l);
-        drop(guard);
-    }
+    // The schedules are independent (each starts from its own copy of the template): one worker per core.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4) as u64;
+    let totals: Vec<(usize, usize, usize)> = std::thread::scope(|scope| {
+        let template = &template;
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || {
+                    let mut sum = (0, 0, 0);
+                    for case in (worker..cases).step_by(workers as usize) {
+                        let seed = first.wrapping_add(case);
+                        let log = std::cell::RefCell::new(Vec::new());
+                        let guard = OnFailure { seed, log: &log };
+                        let (e, v, l) = run_schedule(template, seed, &log);
+                        sum = (sum.0 + e, sum.1 + v, sum.2 + l);
+                        drop(guard);
+                    }
+                    sum
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a schedule failed (its seed is printed above)")).collect()
+    });
+    let (edits, visits, losers) = totals.iter().fold((0, 0, 0), |(e, v, l), (e2, v2, l2)| (e + e2, v + v2, l + l2));
     assert!(cases < 10 || losers > 0, "the schedules made concurrent edits");
     eprintln!(
         "{cases} schedules, {edits} writes ({visits} new visits), {losers} losing values kept, in {:.1?} (enrollment {:.1?})",

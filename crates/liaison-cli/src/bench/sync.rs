@@ -60,13 +60,25 @@ pub struct SyncFigures {
     pub full_return: BundleFigures,
 }
 
-struct Node {
-    store: Store,
-    keys: NodeKeys,
-    session: Session,
+/// One installation in the bench: its store, keys and the bench operator's session.
+pub(super) struct Node {
+    pub(super) store: Store,
+    pub(super) keys: NodeKeys,
+    pub(super) session: Session,
 }
 
-fn node(db: &Path, setup: &InstallationSetup) -> Result<Node, Failure> {
+impl Node {
+    /// Opens an installation [`node`] made earlier (its keys beside the database).
+    pub(super) fn open(db: &Path) -> Result<Node, Failure> {
+        let mut store = Store::open(db)?;
+        let session = sign_in(&mut store, "bench", "bench2026")?;
+        let keys = identity::load_or_create(&store)?;
+        Ok(Node { store, keys, session })
+    }
+}
+
+/// Makes a new installation at `db`: set up, first administrator, keys.
+pub(super) fn node(db: &Path, setup: &InstallationSetup) -> Result<Node, Failure> {
     let mut store = Store::open(db)?;
     store.write(OPERATOR, |w| {
         setup::save(w, None, setup)?;
@@ -83,7 +95,7 @@ fn export_timed(from: &mut Node, to: &str, full: bool, dir: &Path) -> Result<(Ex
     Ok((exported, started.elapsed().as_secs_f64()))
 }
 
-fn import_timed(to: &mut Node, file: &Path) -> Result<(ImportReceipt, f64), Failure> {
+pub(super) fn import_timed(to: &mut Node, file: &Path) -> Result<(ImportReceipt, f64), Failure> {
     let started = Instant::now();
     let receipt = import::import_file(&mut to.store, &to.keys, OPERATOR, file)?;
     let seconds = started.elapsed().as_secs_f64();

@@ -426,6 +426,24 @@ fn a_visit_needs_a_first_responder_on_every_matter_and_reports_every_bad_field()
 }
 
 #[test]
+fn the_office_numbers_a_stations_matters_in_its_own_series_so_two_nodes_never_mint_one_code() {
+    let mut ts = store();
+    let codes = |ts: &mut TestStore, n| -> Vec<String> {
+        let visit = ts.store.write("clerk", |w| register(w, &visit_input(n))).unwrap();
+        visit.matters.into_iter().map(|m| m.code).collect()
+    };
+    assert_eq!(codes(&mut ts, 1), vec!["XH-01-20260302-01"], "as the station's own PC numbers");
+    ts.store
+        .write("admin", |w| crate::setup::save(w, None, &crate::setup::InstallationSetup::office("平顶山市")).map(drop))
+        .unwrap();
+    assert_eq!(codes(&mut ts, 2), vec!["XH-01-20260302-B01", "XH-01-20260302-B02"], "the office's series");
+    assert_eq!(codes(&mut ts, 1), vec!["XH-01-20260302-B03"]);
+    // The station's day, counted apart: its next number follows its own (what arrives from it by sync).
+    let station_next = super::visits::count_codes(ts.store.conn(), "XH-01-20260302", "").unwrap();
+    assert_eq!(station_next, 1);
+}
+
+#[test]
 fn a_registered_visit_gets_codes_a_route_deadline_and_masked_citizens() {
     let mut ts = store();
     let visit = ts.store.write("clerk", |w| register(w, &visit_input(2))).unwrap();

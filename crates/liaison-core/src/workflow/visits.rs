@@ -126,12 +126,13 @@ pub fn register(w: &mut Writer<'_>, input: &VisitInput) -> Result<RegisteredVisi
     w.change(EntityKind::Visit, &visit_id, Op::Insert, fields)?;
 
     let prefix = format!("{}-{}", input.station_code.trim(), china_date(checked.received_at).format("%Y%m%d"));
-    let mut number = count_codes(w.tx(), &prefix)?;
+    let series = code_series(w.tx())?;
+    let mut number = count_codes(w.tx(), &prefix, series)?;
     let mut matters = Vec::new();
     for m in &input.matters {
         number += 1;
         let id = w.new_id().to_string();
-        let code = format!("{prefix}-{number:02}");
+        let code = format!("{prefix}-{series}{number:02}");
         let mut fields = Fields::new();
         fields.insert("code".into(), json!(code));
         fields.insert("visit_id".into(), json!(visit_id));
@@ -238,9 +239,20 @@ fn check(conn: &Connection, input: &VisitInput, rules: &Rules, now: DateTime<Utc
     }
 }
 
-/// How many matters already have a code starting with `prefix-` (codes are minted per station and day).
-fn count_codes(conn: &Connection, prefix: &str) -> Result<u32> {
-    Ok(conn.query_row("SELECT COUNT(*) FROM matters WHERE code GLOB ?1 || '-*'", [prefix], |r| r.get(0))?)
+/// The series this installation mints matter codes in. Codes are minted per station and day by counting, and two
+/// nodes counting the same station's day apart would mint the same code (and the second bundle to arrive would
+/// be refused for it): the station's own PC numbers `XH-01-20260302-01`, `-02`…; the city office, which also
+/// registers matters for a station (a call or letter to the office), numbers `XH-01-20260302-B01`, `-B02`… —
+/// 「B」 for 机关. A store not yet set up (the demo, benchmarks) mints as the station does.
+fn code_series(conn: &Connection) -> Result<&'static str> {
+    let office = crate::setup::load(conn)?.is_some_and(|s| s.mode == crate::setup::Mode::Office);
+    Ok(if office { "B" } else { "" })
+}
+
+/// How many matters already have a code of `series` starting with `prefix-` (minted per station and day).
+pub(super) fn count_codes(conn: &Connection, prefix: &str, series: &str) -> Result<u32> {
+    let pattern = if series.is_empty() { format!("{prefix}-[0-9]*") } else { format!("{prefix}-{series}*") };
+    Ok(conn.query_row("SELECT COUNT(*) FROM matters WHERE code GLOB ?1", [pattern], |r| r.get(0))?)
 }
 
 /// The fields of a matter that acts need.

@@ -8,6 +8,7 @@ pub mod ledgers;
 pub mod print_jobs;
 pub mod qr;
 pub mod qr_settings;
+pub mod ranking;
 pub mod roster;
 pub mod roster_files;
 pub mod rules;

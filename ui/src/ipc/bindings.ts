@@ -246,6 +246,12 @@ export const commands = {
 	 *  `reveal_reason`, citizens' names and phones are written in full (roles that may see personal data; audited).
 	 */
 	exportLedger: (kind: LedgerKind, stationCode: string | null, period: string, path: string, revealReason: string | null) => typedError<ExportSummary, IpcError>(__TAURI_INVOKE("export_ledger", { kind, stationCode, period, path, revealReason })),
+	/**  The ranking of `period` (`2026`, `2026-Q3`, `2026-07`, as in the CLI). */
+	unitRanking: (period: string) => typedError<UnitRanking, IpcError>(__TAURI_INVOKE("unit_ranking", { period })),
+	/**  Asks where to save the ranking sheet; `null` when cancelled. */
+	chooseRankingFile: (period: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_ranking_file", { period })),
+	/**  Writes the ranking of `period` to `path` (XLSX), the sheet `liaison unit ranking --out` writes. */
+	exportUnitRanking: (period: string, path: string) => typedError<ExportSummary, IpcError>(__TAURI_INVOKE("export_unit_ranking", { period, path })),
 	/**  Whether a setup was saved and whether anyone can sign in yet (no operator: the first run is still to do). */
 	firstRunStatus: () => typedError<FirstRunStatus, IpcError>(__TAURI_INVOKE("first_run_status")),
 	/**
@@ -1726,6 +1732,24 @@ export type QueueKey =
 /**  回头看到期: the look-back date is reached and the 回头看 is not done. */
 "look_back_due";
 
+/**  One line of the ranking. */
+export type RankedUnit = {
+	/**  The unit's code. */
+	unit_code: string,
+	/**  Its name (the code when the roster does not know it). */
+	unit_name: string,
+	/**  1 = best; `None` for a unit without rated answers in the period (not ranked). */
+	rank: number | null,
+	/**  Among the bottom three (flagged for re-evaluation). */
+	flagged: boolean,
+	/**  The figures. */
+	figures: UnitFigures,
+	/**  On-time rate, 0–1. */
+	on_time_rate: number | null,
+	/**  Satisfaction rate, 0–1. */
+	satisfaction_rate: number | null,
+};
+
 /**  The citizen's satisfaction with the result (the default three-level scale). */
 export type Rating = 
 /**  满意 */
@@ -2230,6 +2254,46 @@ export type TimelineEntry = {
 	/**  What it did in the fold (applied, or refused as a concurrent act that came too late). */
 	outcome: Outcome,
 } & Recorded;
+
+/**  One unit's figures over a period. */
+export type UnitFigures = {
+	/**  Matters assigned to it as lead unit. */
+	received: number,
+	/**  Matters it co-handled. */
+	co_handled: number,
+	/**  签收 within the 退办 window. */
+	acknowledged_in_time: number,
+	/**  Assignments it answered. */
+	handled: number,
+	/**  Of those, answered by the due date. */
+	handled_in_time: number,
+	/**  Unanswered past the due date on the evaluation day. */
+	overdue_open: number,
+	/**  Ratings of the matters it answered. */
+	rated: number,
+	/**  满意 + 基本满意. */
+	satisfied: number,
+	/**  不满意. */
+	unsatisfied: number,
+	/**  New replies after a 不满意. */
+	rehandled: number,
+	/**  退办. */
+	returns: number,
+	/**  Buck-passing signals held against it (退办 included). */
+	signals: number,
+};
+
+/**  A period's ranking. */
+export type UnitRanking = {
+	/**  How the period is named ("2026年第三季度"). */
+	period_label: string,
+	/**  The day the figures are judged on (the store's clock), `YYYY-MM-DD`. */
+	judged_on: string,
+	/**  The day the flagged units are evaluated again, `YYYY-MM-DD`. */
+	reevaluation_on: string,
+	/**  Ranked units first (1 = best), then the units without rated answers. */
+	rows: RankedUnit[],
+};
 
 /**  A handling unit as listed. */
 export type UnitView = {

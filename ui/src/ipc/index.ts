@@ -6,6 +6,7 @@
 import { commands, events } from "./bindings";
 import type {
   Acted,
+  UnitRanking,
   ExportedView,
   InboxJobStatus,
   ReceiptRow,
@@ -133,6 +134,8 @@ export type {
   CategoryRule,
   DeadlinePreview,
   LedgerKind,
+  RankedUnit,
+  UnitRanking,
   LimitRule,
   PreviewStep,
   Route,
@@ -625,6 +628,21 @@ export function exportLedger(
   revealReason: string | null = null,
 ): Promise<ExportSummary> {
   return unwrap(() => commands.exportLedger(kind, stationCode, period, path, revealReason));
+}
+
+/** The ranking of handling units for `period` (`2026`, `2026-Q3`, `2026-07`), as of the store's clock. */
+export function unitRanking(period: string): Promise<UnitRanking> {
+  return unwrap(() => commands.unitRanking(period));
+}
+
+/** Asks where to save the ranking sheet of `period`; null when cancelled. */
+export function chooseRankingFile(period: string): Promise<string | null> {
+  return unwrap(() => commands.chooseRankingFile(period));
+}
+
+/** Writes the ranking of `period` to the XLSX file at `path`. */
+export function exportUnitRanking(period: string, path: string): Promise<ExportSummary> {
+  return unwrap(() => commands.exportUnitRanking(period, path));
 }
 
 /** The deputies on duty today (the store's clock) at one station, or at every station with `null`. */

@@ -144,6 +144,11 @@ pub fn board(conn: &Connection, scope: &Scope, period: &Period, now: DateTime<Ut
 
 /// The board this installation may see ([`super::scope::for_installation`]): `asked` is the station picked in the
 /// office, ignored in a station's installation.
-pub fn installation_board(conn: &Connection, asked: Option<&str>, period: &Period, now: DateTime<Utc>) -> Result<Board> {
+pub fn installation_board(
+    conn: &Connection,
+    asked: Option<&str>,
+    period: &Period,
+    now: DateTime<Utc>,
+) -> Result<Board> {
     board(conn, &super::scope::for_installation(conn, asked)?, period, now)
 }

@@ -86,7 +86,10 @@ pub fn table_out(title: &str, headers: Vec<String>, rows: Vec<Vec<String>>) -> R
 /// The file a chart is saved to: its title and the day (统计图_2026-07-01.png), without the characters file
 /// systems refuse.
 pub fn file_name(title: &str, today: NaiveDate, extension: &str) -> String {
-    let safe: String =
-        title.trim().chars().map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c }).collect();
+    let safe: String = title
+        .trim()
+        .chars()
+        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .collect();
     format!("{safe}_{today}.{extension}")
 }

@@ -12,6 +12,7 @@ import qr from "../components/qr/messages";
 import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
 import sync from "../features/sync/messages";
+import stats from "../features/stats/messages";
 import type { MessageSchema } from "./zh-CN";
 
 const en: MessageSchema = {
@@ -132,6 +133,7 @@ const en: MessageSchema = {
   qrcodes: qrcodes.en,
   duty: duty.en,
   sync: sync.en,
+  stats: stats.en,
   common: {
     /** The title of confirmations and refusal alerts. */
     confirmTitle: "Confirm",

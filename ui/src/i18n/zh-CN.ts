@@ -13,6 +13,7 @@ import qr from "../components/qr/messages";
 import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
 import sync from "../features/sync/messages";
+import stats from "../features/stats/messages";
 const zhCN = {
   app: {
     name: "联络站工作台",
@@ -135,6 +136,7 @@ const zhCN = {
   qrcodes: qrcodes.zhCN,
   duty: duty.zhCN,
   sync: sync.zhCN,
+  stats: stats.zhCN,
   common: {
     /** The title of confirmations and refusal alerts. */
     confirmTitle: "系统提示",

@@ -83,12 +83,14 @@ pub fn first_responded(conn: &Connection, scope: &Scope, period: &Period, top: u
     let s = scope.resolve(conn)?;
     let roster = Roster::load(conn)?;
     // Matters grouped by what the crediting rule looks at (far fewer groups than matters), matched in Rust.
-    let mut stmt = conn.prepare_cached(
+    // One station's matters through its visits' index; the city's with `?1 IS NULL`, always true.
+    let station = if s.station_id.is_some() { "v.station_id = ?1" } else { "?1 IS NULL" };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT trim(m.first_responder), v.station_id, v.deputies, COUNT(*)
-           FROM matters m JOIN visits v ON v.id = m.visit_id
-          WHERE date(v.received_at, '+8 hours') BETWEEN ?2 AND ?3 AND (?1 IS NULL OR v.station_id = ?1)
-          GROUP BY 1, 2, 3",
-    )?;
+           FROM visits v JOIN matters m ON m.visit_id = v.id
+          WHERE {station} AND date(v.received_at, '+8 hours') BETWEEN ?2 AND ?3
+          GROUP BY 1, 2, 3"
+    ))?;
     let mut per_deputy: HashMap<usize, u32> = HashMap::new();
     let mut unmatched = 0;
     let mut rows = stmt.query(params![s.station_id, period.start.to_string(), period.end.to_string()])?;

@@ -67,12 +67,7 @@ pub async fn export_chart_data(
     require_session(&session)?;
     let out = table_out(&table.title, table.headers, table.rows)?;
     let name = file_name(&table.title, today(&store)?, "xlsx");
-    let files = Arc::clone(&files);
-    blocking(move || match (files.save_file)(&name) {
-        Some(path) => write_xlsx(path.display().to_string(), out).map(Some),
-        None => Ok(None),
-    })
-    .await
+    save_as(&files, name, move |path| write_xlsx(path.display().to_string(), out)).await
 }
 
 /// Saves a chart's picture (ECharts' `data:image/png;base64,` URL, checked to be a PNG) where the operator
@@ -89,13 +84,19 @@ pub async fn export_chart_image(
     require_session(&session)?;
     let png = png_from_data_url(&data_url)?;
     let name = file_name(&title, today(&store)?, "png");
-    let files = Arc::clone(&files);
-    blocking(move || match (files.save_file)(&name) {
-        Some(path) => {
-            std::fs::write(&path, png).map_err(|e| IpcError::internal(format!("writing {}: {e}", path.display())))?;
-            Ok(Some(path.display().to_string()))
-        }
-        None => Ok(None),
+    save_as(&files, name, move |path| {
+        std::fs::write(&path, png).map_err(|e| IpcError::internal(format!("writing {}: {e}", path.display())))?;
+        Ok(path.display().to_string())
     })
     .await
+}
+
+/// Asks where to save `name` (the save dialog, on a blocking thread) and writes there; `None` when cancelled.
+async fn save_as<T: Send + 'static>(
+    files: &Arc<FileServices>,
+    name: String,
+    write: impl FnOnce(std::path::PathBuf) -> IpcResult<T> + Send + 'static,
+) -> IpcResult<Option<T>> {
+    let files = Arc::clone(files);
+    blocking(move || (files.save_file)(&name).map(write).transpose()).await
 }

@@ -137,7 +137,6 @@ const en: MessageSchema = {
   common: {
     /** The title of confirmations and refusal alerts. */
     confirmTitle: "Confirm",
-    comingSoon: "This feature will be available in a later version",
     none: "-",
     /** The buttons of a form dialog. */
     ok: "OK",

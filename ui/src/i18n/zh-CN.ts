@@ -140,7 +140,6 @@ const zhCN = {
   common: {
     /** The title of confirmations and refusal alerts. */
     confirmTitle: "系统提示",
-    comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */
     none: "-",
     /** The buttons of a form dialog. */

@@ -85,7 +85,7 @@ const en: typeof zhCN = {
     target: "Target 100%",
     ofWhole: "{part} / {whole}",
   },
-  units: { piece: "", times: "", station: "" },
+  units: { piece: "matters", times: "visits", station: "stations" },
   charts: {
     mattersByMonth: "Matters by month",
     mattersByCategory: "Matters by category",

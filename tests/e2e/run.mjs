@@ -20,6 +20,7 @@
 // Usage: node run.mjs [scenario-name-filter]
 
 import { spawn, spawnSync } from "node:child_process";
+import { inflateSync } from "node:zlib";
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -465,6 +466,47 @@ async function clickText(browser, testId, label) {
   );
 }
 
+/** The name of the first file ending in `extension` that appears in `dir` (the save dialog's test seam). */
+async function waitForFile(dir, extension) {
+  let found;
+  await new Promise((resolveWait, rejectWait) => {
+    const started = Date.now();
+    const poll = () => {
+      found = readdirSync(dir).find((f) => f.endsWith(extension));
+      if (found) resolveWait();
+      else if (Date.now() - started > WAIT_TIMEOUT) rejectWait(new Error(`no ${extension} file in ${dir}`));
+      else setTimeout(poll, 150);
+    };
+    poll();
+  });
+  return found;
+}
+
+/** Decodes a PNG's structure: the signature, the IHDR, the chunks up to IEND, and its image data inflated to
+ *  the size the header promises (8-bit RGB or RGBA, one filter byte a row). Returns the width and height. */
+function decodePng(bytes) {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!bytes.subarray(0, 8).equals(signature)) throw new Error("not a PNG: bad signature");
+  let at = 8;
+  let header;
+  const data = [];
+  for (;;) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString("latin1", at + 4, at + 8);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (type === "IHDR") header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8], colour: body[9] };
+    if (type === "IDAT") data.push(body);
+    at += 12 + length;
+    if (type === "IEND") break;
+    if (at >= bytes.length) throw new Error("PNG without IEND");
+  }
+  if (!header || header.depth !== 8 || ![2, 6].includes(header.colour)) throw new Error(`PNG header ${JSON.stringify(header)}`);
+  const pixels = inflateSync(Buffer.concat(data));
+  const expected = header.height * (1 + header.width * (header.colour === 6 ? 4 : 3));
+  assertEqual(pixels.length, expected, "the PNG's inflated image data");
+  return header;
+}
+
 /** The demo city in station mode with the administrator, as the CLI prepares it. */
 function demoCity(db, cli) {
   cli(db, ["demo", "--seed", "1", "--no-visits"]);
@@ -497,8 +539,8 @@ const scenarios = [
         timeout: WAIT_TIMEOUT,
         timeoutMsg: "clicking 统计 did not open its page",
       });
-      const empty = await text(browser, "coming-soon");
-      if (!empty.includes("该功能将在后续版本提供")) throw new Error(`empty state says ${JSON.stringify(empty)}`);
+      // An empty database: the city's board with nothing in it yet.
+      await waitForText(browser, "stats-kpi-matters", (t) => t.includes("0件"), "the empty 统计 screen");
       await assertNoCspViolations(browser);
       await assertCspInForce(browser);
       // The log file a clerk can send to the office, in the app-data folder.
@@ -1126,6 +1168,52 @@ const scenarios = [
           `${figures.memory_pss_mib} MiB PSS (${memory.each.map((p) => `${p.process} ${p.mib}`).join(", ")})`,
       );
       await screenshot(browser, "k-roster");
+    },
+  },
+  {
+    name: "s-stats-export",
+    description:
+      "统计 on the demo city-year (office): KPI cards and a chart's table with numbers; 导出图片 writes a PNG that decodes, 导出数据 an XLSX with the table",
+    prepare: (db, { cli }) => {
+      cli(db, ["demo", "--seed", "1"]);
+      cli(db, ["setup", "office", "--city", "平顶山市"]);
+      addAdmin(db, cli);
+    },
+    async run(browser, { savedDir }) {
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-stats"))).click();
+      // The demo city: 52 + 10 star stations, every serving deputy in a station group.
+      await waitForText(browser, "stats-kpi-stars", (t) => t.includes("62"), "the star stations card");
+      await waitForText(browser, "stats-kpi-assignment", (t) => t.includes("100.0%"), "the 编组进站 card");
+      await waitForText(browser, "stats-table-month", (t) => /20\d\d-\d\d/.test(t), "matters by month");
+      const months = (
+        await browser.execute((id) => {
+          const rows = document.querySelectorAll(`[data-testid="${id}"] .el-table__body tr`);
+          return [...rows].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent.trim()));
+        }, "stats-table-month")
+      ).map(([month, n]) => [month, Number(n)]);
+      if (months.length < 12 || !months.some(([, n]) => n > 0)) throw new Error(`the month table: ${JSON.stringify(months)}`);
+      await screenshot(browser, "s-stats");
+
+      // 导出图片: a real PNG, decoded here (signature, IHDR, every chunk's data inflated), at twice the pixels.
+      await (await browser.$(byTestId("stats-export-image-month"))).click();
+      const png = await waitForFile(savedDir, ".png");
+      const bytes = readFileSync(join(savedDir, png));
+      const size = decodePng(bytes);
+      if (size.width < 600 || size.height < 400) throw new Error(`the chart picture is ${size.width}×${size.height}`);
+      if (!png.startsWith("全市受理事项月度趋势")) throw new Error(`picture file name ${png}`);
+
+      // 导出数据: the table as shown, under its title.
+      await (await browser.$(byTestId("stats-export-data-month"))).click();
+      const xlsx = await waitForFile(savedDir, ".xlsx");
+      const [{ data: rows }] = await readXlsxFile(join(savedDir, xlsx));
+      const cells = rows.map((r) => r.map((c) => String(c ?? "")));
+      if (!cells[0].join("").includes("受理事项月度趋势")) throw new Error(`title row: ${cells[0].join("|")}`);
+      assertEqual(cells[1], ["月份", "受理事项（件）"], "the header row");
+      const written = cells.slice(2).map((r) => [r[0], Number(r[1])]);
+      assertEqual(written, months, "the exported rows against the table on screen");
+      console.log(`     ${png}: ${size.width}×${size.height}; ${xlsx}: ${written.length} months`);
+      await assertNoCspViolations(browser);
     },
   },
 ];

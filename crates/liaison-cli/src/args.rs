@@ -569,7 +569,8 @@ pub enum BenchTarget {
     /// The 工作台 queues, the matter list and the matters ledger on a city-year (≈80,000 matters).
     Queues,
     /// The office's chart data (统计) on the city-year: matters by month/category/county/station, rate trends, the
-    /// overdue list, the unit ranking (target: each ≤ 200 ms).
+    /// overdue list, the unit ranking, station activity, star stations, leaders' coverage, 编组进站, attendance,
+    /// first responders (also one station's view), the whole screen (target: each chart ≤ 200 ms).
     Dashboard,
     /// QR codes, 9,000 (the city's deputies): encoding alone, the PNG + SVG zip, every card on A4 sheets as one PDF,
     /// unsigned and signed.

@@ -7,6 +7,13 @@
 //! the unit ranking ([`crate::workflow::ranking::tally_by`] with the month as the bucket), so a chart and the
 //! ranking sheet never disagree. The overdue list folds every open matter once, as the 工作台 does.
 
+pub mod board;
+pub mod chart;
+pub mod deputies;
+pub mod picture;
+pub mod scope;
+pub mod stations;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -190,5 +197,7 @@ pub fn overdue_by_unit(conn: &Connection, now: DateTime<Utc>) -> Result<(Vec<Str
     Ok((headers, out))
 }
 
+#[cfg(test)]
+mod scoped_tests;
 #[cfg(test)]
 mod tests;

@@ -14,6 +14,7 @@ pub mod roster_files;
 pub mod rules;
 pub mod session;
 pub mod settings;
+pub mod stats;
 pub mod sync;
 pub mod workflow;
 

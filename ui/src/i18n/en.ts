@@ -13,6 +13,7 @@ import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
 import sync from "../features/sync/messages";
 import ranking from "../features/ranking/messages";
+import stats from "../features/stats/messages";
 import type { MessageSchema } from "./zh-CN";
 
 const en: MessageSchema = {
@@ -134,10 +135,10 @@ const en: MessageSchema = {
   duty: duty.en,
   sync: sync.en,
   ranking: ranking.en,
+  stats: stats.en,
   common: {
     /** The title of confirmations and refusal alerts. */
     confirmTitle: "Confirm",
-    comingSoon: "This feature will be available in a later version",
     none: "-",
     /** The buttons of a form dialog. */
     ok: "OK",

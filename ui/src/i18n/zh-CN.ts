@@ -14,6 +14,7 @@ import qrcodes from "../features/qrcodes/messages";
 import duty from "../features/duty/messages";
 import sync from "../features/sync/messages";
 import ranking from "../features/ranking/messages";
+import stats from "../features/stats/messages";
 const zhCN = {
   app: {
     name: "联络站工作台",
@@ -137,10 +138,10 @@ const zhCN = {
   duty: duty.zhCN,
   sync: sync.zhCN,
   ranking: ranking.zhCN,
+  stats: stats.zhCN,
   common: {
     /** The title of confirmations and refusal alerts. */
     confirmTitle: "系统提示",
-    comingSoon: "该功能将在后续版本提供",
     /** An empty value in a detail or table. */
     none: "-",
     /** The buttons of a form dialog. */

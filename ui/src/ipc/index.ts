@@ -5,6 +5,8 @@
 // badly typed arguments) reject with code "internal" and the raw reason as the message.
 import { commands, events } from "./bindings";
 import type {
+  Board,
+  ChartTableInput,
   Acted,
   UnitRanking,
   ExportedView,
@@ -81,6 +83,15 @@ import type {
 } from "./bindings";
 
 export type {
+  Board,
+  Chart,
+  ChartTableInput,
+  Headline,
+  Ratio,
+  Series,
+  Slice,
+  RatePoint,
+  OverdueByUnit,
   Acted,
   ConflictRow,
   ExportedView,
@@ -755,4 +766,20 @@ export function syncInboxStatus(): Promise<InboxJobStatus | null> {
 /** Asks the inbox run to stop before its next file. */
 export function syncInboxCancel(): Promise<null> {
   return unwrap(() => commands.syncInboxCancel());
+}
+
+/** The 统计 screen for `period` (`2026`, `2026-Q3`, `2026-07`): the city, or one station (office; a station's
+ *  installation always gets its own). */
+export function statsBoard(period: string, stationCode: string | null): Promise<Board> {
+  return unwrap(() => commands.statsBoard(period, stationCode));
+}
+
+/** Saves a chart's table as XLSX through the save dialog; `null` when cancelled. */
+export function exportChartData(table: ChartTableInput): Promise<ExportSummary | null> {
+  return unwrap(() => commands.exportChartData(table));
+}
+
+/** Saves a chart's picture (a PNG data URL) through the save dialog; the path, or `null` when cancelled. */
+export function exportChartImage(title: string, dataUrl: string): Promise<string | null> {
+  return unwrap(() => commands.exportChartImage(title, dataUrl));
 }

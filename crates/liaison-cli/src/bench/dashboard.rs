@@ -1,11 +1,15 @@
 //! `liaison bench dashboard`: the office's chart data on the city-year (the demo city with a year of station work,
 //! shared with `bench queues`): matters by month, category, county and station; the monthly on-time and
-//! satisfaction trends; the overdue list by unit and level; the unit ranking. Target: each chart's data ≤ 200 ms.
+//! satisfaction trends; the overdue list by unit and level; the unit ranking; station activity, star stations,
+//! leaders' coverage, 编组进站, duty attendance, first responders (city, and the busiest station's own view); the
+//! whole 统计 screen at once. Target: each chart's data ≤ 200 ms.
 
 use std::path::Path;
 
-use liaison_core::dashboard::{self, MatterGrouping};
+use liaison_core::dashboard::scope::Scope;
+use liaison_core::dashboard::{self, MatterGrouping, board, deputies, stations};
 use liaison_core::ledger::Period;
+use liaison_core::workflow::deadlines::china_date;
 use liaison_core::workflow::ranking;
 use serde::Serialize;
 
@@ -56,6 +60,36 @@ pub fn dashboard_bench(path: Option<&Path>, runs: usize) -> Result<DashboardFigu
     chart("on-time and satisfaction trends", &mut || Ok(dashboard::rate_trends(conn, &year, now)?.len()))?;
     chart("overdue by unit and level", &mut || Ok(dashboard::overdue_by_unit(conn, now)?.1.len()))?;
     chart("unit ranking", &mut || Ok(ranking::ranking(conn, &year, now)?.len()))?;
+    let city = Scope::City;
+    let today = china_date(now);
+    chart("station activity", &mut || Ok(stations::station_activity(conn, &city, &year, today)?.labels.len()))?;
+    chart("star stations", &mut || Ok(stations::star_stations(conn, &city)?.labels.len()))?;
+    chart("leaders' station-visit coverage", &mut || {
+        Ok(stations::leader_coverage(conn, &city, &year)?.0.labels.len())
+    })?;
+    chart("deputies 编组进站", &mut || Ok(deputies::station_assignment(conn, &city)?.0.labels.len()))?;
+    chart("duty attendance", &mut || Ok(deputies::duty_attendance(conn, &city, &year)?.0.labels.len()))?;
+    chart("matters first-responded", &mut || {
+        Ok(deputies::first_responded(conn, &city, &year, board::TOP_RESPONDERS)?.1.labels.len())
+    })?;
+    // One station's view: the station with the most visits.
+    let busiest: String = conn
+        .query_row(
+            "SELECT p.code FROM visits v JOIN platforms p ON p.id = v.station_id GROUP BY 1 ORDER BY COUNT(*) DESC",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| Failure::user(e.to_string()))?;
+    let station = Scope::Station(busiest);
+    chart("station view: activity", &mut || {
+        Ok(stations::station_activity(conn, &station, &year, today)?.labels.len())
+    })?;
+    chart("station view: first-responded", &mut || {
+        Ok(deputies::first_responded(conn, &station, &year, board::TOP_RESPONDERS)?.1.labels.len())
+    })?;
+    chart("统计 screen, city (all charts)", &mut || {
+        Ok(board::board(conn, &city, &year, now)?.station_activity.labels.len())
+    })?;
     Ok(DashboardFigures { data, charts })
 }
 

@@ -23,14 +23,14 @@ use liaison_core::roster::kinds::PlatformKind;
 use liaison_core::setup::InstallationSetup;
 use liaison_demo::visits::{Volume, plan_activity, record};
 use liaison_demo::{DemoCity, DemoOptions};
-use liaison_exchange::{enrollment, export};
+use liaison_exchange::{enrollment, export, identity};
 use serde::Serialize;
 
 use super::sync::{Node, import_timed, node};
 use crate::Failure;
 
 /// Bump when the preparation changes: a kept data set of another version is rebuilt.
-const DATA_VERSION: u32 = 1;
+const DATA_VERSION: u32 = 2;
 const SEED: u64 = 1;
 const OPERATOR: &str = "bench";
 /// Stations prepared at once (the machine's cores; the office's steps are serialised anyway).
@@ -101,10 +101,11 @@ fn data_dir() -> PathBuf {
     dir.join("bench-data").join(format!("sync-city-v{DATA_VERSION}-seed{SEED}"))
 }
 
-/// Copies a store's database and its key folder (`<db>.sync-keys/`) to `to`.
+/// Copies a store's database and its key folder to `to`.
 fn copy_store(from: &Path, to: &Path) -> Result<(), Failure> {
     std::fs::copy(from, to).map_err(|e| io(from, e))?;
-    let keys = |db: &Path| PathBuf::from(format!("{}.sync-keys", db.display()));
+    // `<db>.sync-keys/` as `Store::own_dir` names it: the database's extension replaced.
+    let keys = |db: &Path| db.with_extension(identity::KEYS_DIR);
     let (from_keys, to_keys) = (keys(from), keys(to));
     std::fs::create_dir_all(&to_keys).map_err(|e| io(&to_keys, e))?;
     for entry in std::fs::read_dir(&from_keys).map_err(|e| io(&from_keys, e))? {
@@ -165,7 +166,7 @@ fn prepare_station(
     for stale in [db.clone(), db.with_extension("db-wal"), db.with_extension("db-shm")] {
         let _ = std::fs::remove_file(stale);
     }
-    let _ = std::fs::remove_dir_all(format!("{}.sync-keys", db.display()));
+    let _ = std::fs::remove_dir_all(db.with_extension(identity::KEYS_DIR));
     Ok((bundle, None))
 }
 
@@ -177,6 +178,13 @@ fn prepare(dir: &Path) -> Result<Prepared, Failure> {
     let city = liaison_demo::plan(&DemoOptions { seed: SEED, scale: 1, visits: false });
     let mut office = node(&partial.join("office.db"), &InstallationSetup::office("平顶山市"))?;
     liaison_demo::write(&mut office.store, &city, OPERATOR)?;
+    // Handling units are the office's to keep: it has them before any station enrolls, and they go down with the
+    // roster. (A station making its own county's units would mint them under other ids, and the office could not
+    // take two units of one code: the second station's bundle would be refused.)
+    let now = office.store.deps().clock.now();
+    let calendar = Calendar::load(office.store.conn())?;
+    let units = plan_activity(&city, SEED, &WEEK, &calendar, now).units;
+    office.store.write(OPERATOR, |w| units.iter().try_for_each(|u| liaison_core::workflow::units::save(w, u).map(drop)))?;
     // The one kept for the weekly round: a township station, the most common kind.
     let weekly = city.platforms.iter().position(|p| p.kind == Some(PlatformKind::Station)).unwrap_or(0);
 

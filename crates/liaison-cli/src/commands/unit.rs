@@ -229,4 +229,25 @@ mod ranking_tests {
         );
         assert_ne!(run(&db, &["unit", "ranking", "--period", "2026-Q5"]), 0);
     }
+
+    #[test]
+    fn a_recorded_ranking_is_filed_audited_and_listed_with_its_reevaluation_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        assert_eq!(run(&db, &["unit", "add", "--code", "ZJJ", "--name", "住建局", "--kind", "department"]), 0);
+        assert_eq!(run(&db, &["unit", "evaluations"]), 0, "nothing recorded yet");
+        assert_eq!(run(&db, &["unit", "ranking", "--period", "2026-Q3", "--record"]), 0);
+        assert_eq!(run(&db, &["unit", "evaluations"]), 0);
+        let store = liaison_core::Store::open(&db).unwrap();
+        let listed = liaison_core::workflow::ranking::evaluations(store.conn()).unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(
+            (listed[0].label.as_str(), listed[0].reevaluation_day.to_string()),
+            ("2026年第三季度", "2026-12-31".into())
+        );
+        assert_eq!((listed[0].rows[0].unit_code.as_str(), listed[0].rows[0].rank), ("ZJJ", None));
+        assert!(listed[0].flagged.is_empty(), "one unit given nothing: nobody flagged");
+        let audit = liaison_core::audit::recent(store.conn(), Some("ranking_record"), 5).unwrap();
+        assert_eq!(audit.len(), 1);
+    }
 }

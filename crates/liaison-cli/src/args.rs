@@ -947,7 +947,14 @@ pub enum UnitCommand {
         /// Also write the ranking as XLSX.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+        /// Record (file) this ranking: its figures are kept and its bottom three scheduled for re-evaluation
+        /// three months after the period (audited; recording a period again replaces it).
+        #[arg(long)]
+        record: bool,
     },
+    /// The recorded rankings and their re-evaluation schedule: each flagged unit with its re-evaluation day and,
+    /// once the three months after the period are recorded too, its change.
+    Evaluations,
 }
 
 /// Duty subcommands (进站履职).

@@ -5,7 +5,9 @@
 //! Matters are counted by the day the citizen was received (the visit's `received_at`, a Chinese date) within the
 //! period; the trends of the on-time and satisfaction rates by the month of the assignment, the same figures as
 //! the unit ranking ([`crate::workflow::ranking::tally_by`] with the month as the bucket), so a chart and the
-//! ranking sheet never disagree. The overdue list folds every open matter once, as the 工作台 does.
+//! ranking sheet never disagree. Both read the kept per-matter summaries ([`crate::workflow::summary`]), not the
+//! events: the trends tally the kept digests, the overdue list computes the deadlines of the kept folds whose clock
+//! runs, with the same membership test as the 工作台.
 
 pub mod board;
 pub mod chart;
@@ -20,11 +22,14 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
+use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::ledger::period::Period;
+use crate::workflow::deadlines::china_date;
 use crate::workflow::queues::{QueueKey, Reading};
-use crate::workflow::ranking::{UnitFigures, tally_by};
-use crate::workflow::{events, units};
+use crate::workflow::ranking::{UnitFigures, tally};
+use crate::workflow::summary::{self, Scope};
+use crate::workflow::units;
 
 /// One bar or slice: a label and its count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -123,14 +128,11 @@ pub struct RatePoint {
 
 /// The on-time and satisfaction rates by month of assignment over `period`, judged at `now`.
 pub fn rate_trends(conn: &Connection, period: &Period, now: DateTime<Utc>) -> Result<Vec<RatePoint>> {
-    let reading = Reading::load(conn, now)?;
+    let (calendar, today) = (Calendar::load(conn)?, china_date(now));
     let bucket =
         |_: &str, on: NaiveDate| (on >= period.start && on <= period.end).then(|| on.format("%Y-%m").to_string());
     let mut by_month: BTreeMap<String, UnitFigures> = BTreeMap::new();
-    events::for_each_matter(conn, None, |_, events| {
-        tally_by(events, &reading.calendar, reading.today, &bucket, &mut by_month);
-        Ok(())
-    })?;
+    summary::for_each_digest(conn, period, |digest| tally(digest, &calendar, today, &bucket, &mut by_month))?;
     Ok(months(period)
         .into_iter()
         .map(|month| {
@@ -165,8 +167,8 @@ pub fn overdue_by_unit(conn: &Connection, now: DateTime<Utc>) -> Result<(Vec<Str
     let reading = Reading::load(conn, now)?;
     let levels = reading.rules.ladder.len();
     let mut rows: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    events::for_each_matter(conn, None, |_, events| {
-        let (folded, deadlines) = reading.fold(events);
+    summary::for_each_fold(conn, Scope::Running, |folded| {
+        let deadlines = reading.deadlines(&folded);
         if QueueKey::Overdue.holds(&folded, &deadlines, reading.today) {
             let level = deadlines
                 .escalation
@@ -175,7 +177,6 @@ pub fn overdue_by_unit(conn: &Connection, now: DateTime<Utc>) -> Result<(Vec<Str
                 .unwrap_or(levels);
             rows.entry(folded.lead.clone().unwrap_or_default()).or_insert_with(|| vec![0; levels + 1])[level] += 1;
         }
-        Ok(())
     })?;
     let names: BTreeMap<String, String> = units::list(conn)?.into_iter().map(|u| (u.code, u.name)).collect();
     let mut out: Vec<OverdueByUnit> = rows

@@ -1,10 +1,11 @@
-//! `liaison unit add|list|signals|ranking`: the handling units (承办单位) matters are assigned to, the buck-passing
-//! signals held against each, and the 满意度测评 ranking (with the re-evaluation of the units flagged before).
+//! `liaison unit add|list|signals|ranking|evaluations`: the handling units (承办单位) matters are assigned to, the
+//! buck-passing signals held against each, the 满意度测评 ranking (with the re-evaluation of the units flagged
+//! before), recording a ranking and the re-evaluation schedule of the recorded ones.
 
 use liaison_core::Store;
 use liaison_core::ledger::period::Period;
 use liaison_core::roster::SaveOutcome;
-use liaison_core::workflow::ranking::{self, FlaggedChange, RankedUnit};
+use liaison_core::workflow::ranking::{self, Evaluation, FlaggedChange, RankedUnit};
 use liaison_core::workflow::unit_signals::{UnitSignalRow, unit_signals};
 use liaison_core::workflow::units::{self, UnitInput, UnitView};
 
@@ -32,7 +33,11 @@ pub(super) fn run(store: &mut Store, cmd: &UnitCommand, operator: &str, json: bo
             })
         }
         UnitCommand::List => crate::output::emit(json, &units::list(store.conn())?, print_units),
-        UnitCommand::Ranking { period, since, out } => ranking(store, period, since.as_deref(), out.as_deref(), json),
+        UnitCommand::Ranking { period, since, out, record } => {
+            let options = RankingOptions { since: since.as_deref(), out: out.as_deref(), record: *record };
+            ranking(store, operator, period, &options, json)
+        }
+        UnitCommand::Evaluations => crate::output::emit(json, &ranking::evaluations(store.conn())?, print_evaluations),
         UnitCommand::Signals { station } => {
             let rows = unit_signals(store.conn(), station.as_deref(), store.deps().clock.now())?;
             crate::output::emit(json, &rows, print_signals)
@@ -69,16 +74,28 @@ fn print_units(units: &Vec<UnitView>) {
     }
 }
 
+/// What `unit ranking` does beside showing the ranking.
+struct RankingOptions<'a> {
+    since: Option<&'a str>,
+    out: Option<&'a std::path::Path>,
+    record: bool,
+}
+
 fn ranking(
-    store: &Store,
+    store: &mut Store,
+    operator: &str,
     period: &str,
-    since: Option<&str>,
-    out: Option<&std::path::Path>,
+    options: &RankingOptions<'_>,
     json: bool,
 ) -> Result<(), Failure> {
+    let RankingOptions { since, out, record } = *options;
     let period: Period = period.parse()?;
     let now = store.deps().clock.now();
-    let rows = ranking::ranking(store.conn(), &period, now)?;
+    let rows = if record {
+        store.write(operator, |w| ranking::record(w, &period))?.rows
+    } else {
+        ranking::ranking(store.conn(), &period, now)?
+    };
     let changes = match since {
         Some(before) => Some(ranking::flagged_changes(&ranking::ranking(store.conn(), &before.parse()?, now)?, &rows)),
         None => None,
@@ -100,7 +117,41 @@ fn ranking(
         if let Some(out) = out {
             println!("已写入 wrote {}", out.display());
         }
+        if record {
+            println!("已记录 recorded the ranking of {} (liaison unit evaluations lists the schedule)", period.label);
+        }
     })
+}
+
+fn print_evaluations(evaluations: &Vec<Evaluation>) {
+    if evaluations.is_empty() {
+        println!("尚未记录测评 no ranking recorded yet (liaison unit ranking --period P --record)");
+    }
+    for e in evaluations {
+        println!(
+            "{}（{}..{}）recorded {} by {}: {} units, re-evaluation on {}",
+            e.label,
+            e.period_start,
+            e.period_end,
+            e.recorded_at,
+            e.operator,
+            e.rows.len(),
+            e.reevaluation_day
+        );
+        if e.flagged.is_empty() {
+            println!("  无末位单位 nobody flagged");
+        }
+        for f in &e.flagged {
+            print!("  末位 flagged #{} {:<18} 复评 re-evaluate on {}", f.rank, f.unit_name, f.reevaluation_day);
+            match &f.change {
+                Some(change) => {
+                    println!();
+                    print_change(change);
+                }
+                None => println!("  （复评期测评未记录 re-evaluation not recorded yet）"),
+            }
+        }
+    }
 }
 
 fn pct(rate: Option<f64>) -> String {
@@ -135,18 +186,22 @@ fn print_ranking(rows: &[RankedUnit], period: &Period) {
 fn print_changes(changes: &[FlaggedChange]) {
     println!("上次末位单位的变化 change of the units flagged before:");
     for c in changes {
-        println!(
-            "  {:<18} 名次 rank {} → {}  满意率 {} → {}  按时 {} → {}{}",
-            c.unit_name,
-            c.rank_before.map_or_else(|| "—".into(), |n| n.to_string()),
-            c.rank_after.map_or_else(|| "—".into(), |n| n.to_string()),
-            pct(c.satisfaction_before),
-            pct(c.satisfaction_after),
-            pct(c.on_time_before),
-            pct(c.on_time_after),
-            if c.still_flagged { "  仍为末位 still flagged" } else { "" }
-        );
+        print_change(c);
     }
+}
+
+fn print_change(c: &FlaggedChange) {
+    println!(
+        "  {:<18} 名次 rank {} → {}  满意率 {} → {}  按时 {} → {}{}",
+        c.unit_name,
+        c.rank_before.map_or_else(|| "—".into(), |n| n.to_string()),
+        c.rank_after.map_or_else(|| "—".into(), |n| n.to_string()),
+        pct(c.satisfaction_before),
+        pct(c.satisfaction_after),
+        pct(c.on_time_before),
+        pct(c.on_time_after),
+        if c.still_flagged { "  仍为末位 still flagged" } else { "" }
+    );
 }
 
 #[cfg(test)]
@@ -173,5 +228,26 @@ mod ranking_tests {
             "a unit given nothing is listed, unranked"
         );
         assert_ne!(run(&db, &["unit", "ranking", "--period", "2026-Q5"]), 0);
+    }
+
+    #[test]
+    fn a_recorded_ranking_is_filed_audited_and_listed_with_its_reevaluation_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        assert_eq!(run(&db, &["unit", "add", "--code", "ZJJ", "--name", "住建局", "--kind", "department"]), 0);
+        assert_eq!(run(&db, &["unit", "evaluations"]), 0, "nothing recorded yet");
+        assert_eq!(run(&db, &["unit", "ranking", "--period", "2026-Q3", "--record"]), 0);
+        assert_eq!(run(&db, &["unit", "evaluations"]), 0);
+        let store = liaison_core::Store::open(&db).unwrap();
+        let listed = liaison_core::workflow::ranking::evaluations(store.conn()).unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(
+            (listed[0].label.as_str(), listed[0].reevaluation_day.to_string()),
+            ("2026年第三季度", "2026-12-31".into())
+        );
+        assert_eq!((listed[0].rows[0].unit_code.as_str(), listed[0].rows[0].rank), ("ZJJ", None));
+        assert!(listed[0].flagged.is_empty(), "one unit given nothing: nobody flagged");
+        let audit = liaison_core::audit::recent(store.conn(), Some("ranking_record"), 5).unwrap();
+        assert_eq!(audit.len(), 1);
     }
 }

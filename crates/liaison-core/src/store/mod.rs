@@ -81,6 +81,7 @@ impl Store {
         let mut conn = Connection::open_with_flags(path, flags)?;
         configure(&conn)?;
         migrations::migrate(&mut conn, path)?;
+        crate::workflow::summary::fill_if_empty(&mut conn)?;
         crate::calendar::seed_bundled(&mut conn, &deps.clock.now().to_rfc3339())?;
         let node_id = ensure_node(&conn, &deps)?;
         Ok(Store { conn, path: path.to_path_buf(), deps, node_id })

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::rules::Rung;
-use super::state::{Fold, Step};
+use super::state::{Fold, Step, StepClock};
 use crate::calendar::Calendar;
 
 /// China's time zone (UTC+8, no daylight saving): working days are Chinese dates, whatever the PC's zone.
@@ -69,7 +69,11 @@ pub struct Deadlines {
 
 /// The due date of the running clock: the explicit date or the limit from the start, then each extension.
 pub fn due_on(fold: &Fold, calendar: &Calendar) -> Option<NaiveDate> {
-    let clock = fold.clock.as_ref()?;
+    clock_due_on(fold.clock.as_ref()?, calendar)
+}
+
+/// The due date of a clock (see [`due_on`]); `None` for a clock without a limit or date.
+pub fn clock_due_on(clock: &StepClock, calendar: &Calendar) -> Option<NaiveDate> {
     let base = match (clock.due_on, clock.limit) {
         (Some(date), _) => date,
         (None, Some(limit)) => limit.due_from(calendar, clock.started_on),

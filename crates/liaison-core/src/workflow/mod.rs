@@ -8,6 +8,9 @@
 //!   entity `matter_event`, ordered by HLC then node id). Local acts and events imported by sync take the same
 //!   path, so every node derives the same state; an event that lands where it is illegal (two offline nodes acted
 //!   at once) stays in the timeline as refused and changes nothing.
+//! - The city-wide figures read a **kept summary** per matter ([`summary`]): a cache of the fold and of the events
+//!   the unit figures count, refreshed in the transaction of every event (local or imported), holding inputs only
+//!   (frozen limits, days), so due dates are still computed on read. The events stay the source of truth.
 //! - [`state::next`] is the transition table; [`acts::act`] refuses an illegal act with a Chinese reason before
 //!   anything is written, and checks the act's own fields ([`crate::Error::InvalidFields`]).
 //! - Time limits are configuration ([`rules`]); an event that starts a clock freezes the limit it used, and
@@ -17,7 +20,8 @@
 //! Files: [`model`] (vocabulary), [`state`] (transitions, fold), [`rules`], [`deadlines`], [`signals`],
 //! [`events`] (storage), [`acts`] (recording an act), [`attachments`] (附件), [`visits`] (registration), [`units`] (承办单位), [`unit_signals`] (推诿 per unit),
 //! [`query`] (list and detail views), [`queues`] (the 工作台 counts and their list filter), [`configure`] (editing
-//! the rules; the deadline preview of 接待登记).
+//! the rules; the deadline preview of 接待登记), [`summary`] (the kept per-matter summary), [`ranking`]
+//! (满意度测评, recorded rankings and their re-evaluation schedule).
 
 pub mod acts;
 pub mod attachments;
@@ -31,6 +35,7 @@ pub mod ranking;
 pub mod rules;
 pub mod signals;
 pub mod state;
+pub mod summary;
 pub mod unit_signals;
 pub mod units;
 pub mod visits;

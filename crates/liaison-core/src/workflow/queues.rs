@@ -6,11 +6,11 @@
 //! - **One definition of membership**: [`QueueKey::holds`] decides from a matter's [`Fold`] and its [`Deadlines`]
 //!   as of today. [`queues`] counts with it and [`super::list`] filters with it, so a card's number is always the
 //!   length of the list it opens.
-//! - **State is still never stored**: every call folds every matter in scope from its events. What keeps that fast
-//!   is reading, not caching: one station's events only (filtered in SQL through matters → visits → platforms),
-//!   streamed in the order of the `matter_events_by_matter` index so no map of all events is built and SQLite
-//!   does not sort, the calendar and the rules loaded once per call, and no signals or allowed acts computed for
-//!   a count ([`super::events::for_each_matter`]).
+//! - **Counted from the kept summaries**: each matter's fold is kept in `matter_summaries`, refreshed in the
+//!   transaction of every event ([`super::summary`]); a count reads one row per matter in scope (one station's
+//!   filtered in SQL through matters → visits → platforms) and computes the deadlines on read with the calendar
+//!   and the rules loaded once per call, so a calendar edit or the passing days change the counts at once. The
+//!   lists behind the cards fold the events themselves ([`super::list`]), which a test holds equal.
 //! - A queue is a duty the station can act on now: 待评价 leaves out matters whose citizen could not be reached
 //!   (no rating may follow), and 回头看到期 needs both the look-back date reached (the fold keeps the date of the
 //!   last 办结 and the limit frozen then) and a 回头看 the fold would accept.
@@ -20,10 +20,10 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::deadlines::{self, Deadlines, china_date};
-use super::events;
 use super::model::{Event, Rating, State};
 use super::rules::Rules;
 use super::state::{Fold, fold};
+use super::summary::{self, Scope};
 use crate::calendar::Calendar;
 use crate::error::Result;
 
@@ -199,20 +199,25 @@ impl Reading {
     /// A matter's fold and its deadlines today: everything queue membership is decided from.
     pub fn fold(&self, events: &[super::state::Recorded]) -> (Fold, Deadlines) {
         let folded = fold(events);
-        let deadlines = deadlines::compute(&folded, &self.calendar, &self.rules.ladder, self.today);
+        let deadlines = self.deadlines(&folded);
         (folded, deadlines)
+    }
+
+    /// A folded matter's deadlines today.
+    pub fn deadlines(&self, folded: &Fold) -> Deadlines {
+        deadlines::compute(folded, &self.calendar, &self.rules.ladder, self.today)
     }
 }
 
-/// The 工作台 counts of `scope` as of `now`: every matter in scope folded from its events, then counted with
-/// [`QueueKey::holds`]. An unknown station code counts nothing (no matter carries it).
+/// The 工作台 counts of `scope` as of `now`: every matter in scope as its kept summary holds its fold, then counted
+/// with [`QueueKey::holds`]. An unknown station code counts nothing (no matter carries it).
 pub fn queues(conn: &Connection, scope: &QueueScope, now: DateTime<Utc>) -> Result<QueueCounts> {
     let reading = Reading::load(conn, now)?;
     let mut counts = [0u32; QueueKey::ALL.len()];
     let mut levels = vec![0u32; reading.rules.ladder.len()];
     let (mut matters, mut below_ladder) = (0u32, 0u32);
-    events::for_each_matter(conn, scope.station_code(), |_, events| {
-        let (folded, deadlines) = reading.fold(events);
+    summary::for_each_fold(conn, Scope::All(scope.station_code()), |folded| {
+        let deadlines = reading.deadlines(&folded);
         matters += 1;
         for (count, queue) in counts.iter_mut().zip(QueueKey::ALL) {
             *count += u32::from(queue.holds(&folded, &deadlines, reading.today));
@@ -227,7 +232,6 @@ pub fn queues(conn: &Connection, scope: &QueueScope, now: DateTime<Utc>) -> Resu
                 None => below_ladder += 1,
             }
         }
-        Ok(())
     })?;
     Ok(QueueCounts {
         matters,

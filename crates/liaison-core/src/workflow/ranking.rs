@@ -26,14 +26,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::deadlines::{china_date, due_on};
-use super::events;
-use super::model::{Event, Rating};
-use super::signals::scan;
-use super::state::{Outcome, Recorded, fold};
-use super::units;
+use super::deadlines::china_date;
+use super::state::{Recorded, fold};
+use super::{summary, units};
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::ledger::period::Period;
@@ -46,7 +43,7 @@ pub const FLAGGED: usize = 3;
 pub const REEVALUATE_AFTER_MONTHS: u32 = 3;
 
 /// One unit's figures over a period.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct UnitFigures {
     /// Matters assigned to it as lead unit.
@@ -92,7 +89,7 @@ fn ratio(part: u32, whole: u32) -> Option<f64> {
 }
 
 /// One line of the ranking.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct RankedUnit {
     /// The unit's code.
@@ -131,19 +128,10 @@ fn by_unit_in(period: &Period) -> impl Fn(&str, NaiveDate) -> Option<String> + '
     move |unit, assigned_on| (assigned_on >= period.start && assigned_on <= period.end).then(|| unit.to_owned())
 }
 
-/// The assignment being followed through one matter's events.
-struct Assignment<K> {
-    lead: String,
-    /// Where its figures go; `None`: not counted (assigned outside what is being tallied).
-    bucket: Option<K>,
-    due: Option<NaiveDate>,
-    window_ends: Option<NaiveDate>,
-    answered: bool,
-}
-
 /// Adds one matter's figures to `out`, each assignment's under `bucket(unit, assigned_on)` (the unit, for the
 /// ranking; the month, for the dashboard's trends) — `None` leaves it out. The unit the bucket is asked about is
 /// the lead unit for everything but co-handling and buck-passing signals, which go to the unit concerned.
+/// The city-wide figures count the same from the kept summaries ([`tally`] over each matter's [`Digest`]).
 pub fn tally_by<K: Ord + Clone>(
     events: &[Recorded],
     calendar: &Calendar,
@@ -151,102 +139,8 @@ pub fn tally_by<K: Ord + Clone>(
     bucket: &dyn Fn(&str, NaiveDate) -> Option<K>,
     out: &mut BTreeMap<K, UnitFigures>,
 ) {
-    let folded = fold(events);
-    let mut current: Option<Assignment<K>> = None;
-    // The bucket of the assignment whose reply the next rating judges.
-    let mut answered_in: Option<K> = None;
-    let mut unsatisfied_pending = false;
-    // The first counted assignment's day: the matter's buck-passing signals are counted as of it.
-    let mut counted_on: Option<NaiveDate> = None;
-    for (i, (recorded, outcome)) in events.iter().zip(&folded.outcomes).enumerate() {
-        if !matches!(outcome, Outcome::Applied { .. }) {
-            continue;
-        }
-        let on = recorded.on();
-        match &recorded.event {
-            Event::Assigned { lead, co, return_window, .. } => {
-                let lead_bucket = bucket(lead, on);
-                if let Some(k) = &lead_bucket {
-                    counted_on.get_or_insert(on);
-                    out.entry(k.clone()).or_default().received += 1;
-                    for k in co.iter().filter_map(|unit| bucket(unit, on)) {
-                        out.entry(k).or_default().co_handled += 1;
-                    }
-                }
-                current = Some(Assignment {
-                    lead: lead.clone(),
-                    bucket: lead_bucket,
-                    due: due_on(&fold(&events[..=i]), calendar),
-                    window_ends: return_window.map(|w| w.due_from(calendar, on)),
-                    answered: false,
-                });
-            }
-            Event::Extended { .. } => {
-                if let Some(a) = current.as_mut() {
-                    a.due = due_on(&fold(&events[..=i]), calendar);
-                }
-            }
-            Event::Accepted { unit } => {
-                if let Some(a) = current.as_ref().filter(|a| &a.lead == unit)
-                    && let Some(k) = &a.bucket
-                    && a.window_ends.is_none_or(|end| on <= end)
-                {
-                    out.entry(k.clone()).or_default().acknowledged_in_time += 1;
-                }
-            }
-            Event::Returned { .. } => {
-                if let Some(k) = current.as_ref().and_then(|a| a.bucket.clone()) {
-                    out.entry(k).or_default().returns += 1;
-                }
-                current = None;
-            }
-            Event::Replied { .. } => {
-                if let Some(a) = current.as_mut()
-                    && let Some(k) = a.bucket.clone()
-                {
-                    let figures = out.entry(k.clone()).or_default();
-                    if !a.answered {
-                        figures.handled += 1;
-                        if a.due.is_none_or(|due| on <= due) {
-                            figures.handled_in_time += 1;
-                        }
-                    }
-                    if unsatisfied_pending {
-                        figures.rehandled += 1;
-                    }
-                    a.answered = true;
-                    answered_in = Some(k);
-                }
-                unsatisfied_pending = false;
-            }
-            Event::Rated { rating, .. } => {
-                if let Some(k) = &answered_in {
-                    let figures = out.entry(k.clone()).or_default();
-                    figures.rated += 1;
-                    match rating {
-                        Rating::Satisfied | Rating::BasicallySatisfied => figures.satisfied += 1,
-                        Rating::Unsatisfied => {
-                            figures.unsatisfied += 1;
-                            unsatisfied_pending = true;
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(a) = current.filter(|a| !a.answered)
-        && let Some(k) = a.bucket
-        && a.due.is_some_and(|due| due < today)
-    {
-        out.entry(k).or_default().overdue_open += 1;
-    }
-    if let Some(on) = counted_on {
-        for hit in scan(events, &folded.outcomes, calendar) {
-            if let Some(k) = hit.unit().filter(|u| !u.is_empty()).and_then(|unit| bucket(unit, on)) {
-                out.entry(k).or_default().signals += 1;
-            }
-        }
+    if let Some(digest) = digest(events, &fold(events)) {
+        tally(&digest, calendar, today, bucket, out);
     }
 }
 
@@ -291,16 +185,14 @@ pub fn rank(mut figures: BTreeMap<String, UnitFigures>, names: &BTreeMap<String,
     rows
 }
 
-/// The ranking of every handling unit over `period`, over the matters of every station, judged at `now`.
+/// The ranking of every handling unit over `period`, over the matters of every station, judged at `now`: the
+/// kept digests of the matters assigned in the period ([`summary::for_each_digest`]), no fold.
 pub fn ranking(conn: &Connection, period: &Period, now: DateTime<Utc>) -> Result<Vec<RankedUnit>> {
     let calendar = Calendar::load(conn)?;
     let today = china_date(now);
     let mut figures_by_unit: BTreeMap<String, UnitFigures> = BTreeMap::new();
     let bucket = by_unit_in(period);
-    events::for_each_matter(conn, None, |_, events| {
-        tally_by(events, &calendar, today, &bucket, &mut figures_by_unit);
-        Ok(())
-    })?;
+    summary::for_each_digest(conn, period, |digest| tally(digest, &calendar, today, &bucket, &mut figures_by_unit))?;
     let names: BTreeMap<String, String> = units::list(conn)?.into_iter().map(|u| (u.code, u.name)).collect();
     Ok(rank(figures_by_unit, &names))
 }
@@ -419,6 +311,12 @@ pub fn table(rows: &[RankedUnit], period: &Period) -> TableOut {
         text_columns: vec![2],
     }
 }
+
+mod record;
+mod tally;
+
+pub use record::{Evaluation, Reevaluation, evaluations, record};
+pub use tally::{Counted, Digest, digest, tally};
 
 #[cfg(test)]
 mod tests;

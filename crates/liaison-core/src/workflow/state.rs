@@ -8,7 +8,7 @@
 //! same set of events, whatever order they arrived in.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::deadlines::china_date;
 use super::model::{Event, Limit, Rating, State};
@@ -106,7 +106,7 @@ fn refusal(state: State, event: &Event) -> String {
 }
 
 /// Which step's clock is running.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
@@ -139,7 +139,7 @@ impl Step {
 }
 
 /// The running clock of the current step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct StepClock {
     /// The step.

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 use crate::hlc::Hlc;
-use crate::workflow::model::Limit;
+use crate::workflow::model::{Event, Limit, Rating};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -236,4 +236,146 @@ fn a_flagged_units_change_is_read_from_its_reevaluation_and_the_sheet_shows_the_
     let u4 = sheet.rows.iter().find(|r| r[2] == "U4").unwrap();
     assert_eq!((u4[0].as_str(), u4[14].as_str(), u4[9].as_str()), ("4", "25.0%", "50.0%"));
     assert_eq!(u4[17], "末位，三个月后复评");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recording a ranking and its re-evaluation schedule, through a real store
+
+mod recorded {
+    use chrono::{TimeZone, Utc};
+
+    use super::super::{evaluations, record};
+    use super::*;
+    use crate::testing::TestStore;
+    use crate::workflow::register;
+    use crate::workflow::tests::{do_act, sample, store, visit_input};
+    use crate::workflow::units::{self, UnitInput};
+
+    /// Sets the clock to 10:00 China time on `on`.
+    fn at(ts: &TestStore, on: NaiveDate) {
+        ts.clock.set(Utc.from_utc_datetime(&on.and_hms_opt(2, 0, 0).unwrap()));
+    }
+
+    /// A matter received, assigned to `lead`, answered and rated `rating`, all on `on`.
+    fn rated_matter(ts: &mut TestStore, on: NaiveDate, lead: &str, rating: Rating) {
+        at(ts, on);
+        let id = ts.store.write("clerk", |w| register(w, &visit_input(1))).unwrap().matters[0].id.clone();
+        let assigned = Event::Assigned {
+            lead: lead.into(),
+            co: vec![],
+            due_on: None,
+            reason: String::new(),
+            limit: None,
+            return_window: None,
+        };
+        for event in [
+            sample("routed"),
+            assigned,
+            Event::Accepted { unit: lead.into() },
+            sample("replied"),
+            sample("finished"),
+            sample("fed_back"),
+            Event::Rated { rating, reason: "未解决".into(), limit: None },
+        ] {
+            do_act(ts, &id, event);
+        }
+    }
+
+    fn record_period(ts: &mut TestStore, period: &Period) -> Vec<RankedUnit> {
+        ts.store.write("王芳 (wangfang)", |w| record(w, period)).unwrap().rows
+    }
+
+    fn q4() -> Period {
+        Period::quarter(2026, 4).unwrap()
+    }
+
+    #[test]
+    fn a_recorded_ranking_schedules_its_bottom_three_and_shows_their_change_once_the_next_quarter_is_recorded() {
+        let mut ts = store();
+        ts.store
+            .write("office", |w| {
+                for (code, name) in [("WJJ", "卫健局"), ("JYJ", "教育局"), ("KONG", "未交办局")] {
+                    let kind = "department".to_owned();
+                    units::save(w, &UnitInput { code: code.into(), name: name.into(), kind, ..Default::default() })?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        // Third quarter: ZJJ and JTJ satisfied, the other three not; KONG is given nothing.
+        for (lead, rating) in [
+            ("ZJJ", Rating::Satisfied),
+            ("JTJ", Rating::Satisfied),
+            ("YSZ", Rating::Unsatisfied),
+            ("WJJ", Rating::Unsatisfied),
+            ("JYJ", Rating::Unsatisfied),
+        ] {
+            rated_matter(&mut ts, day(7, 6), lead, rating);
+        }
+        at(&ts, day(10, 9));
+        let rows = record_period(&mut ts, &q3());
+        let kong = rows.iter().find(|r| r.unit_code == "KONG").unwrap();
+        assert_eq!((kong.rank, kong.flagged, kong.figures.received), (None, false, 0), "listed, not ranked");
+
+        let listed = evaluations(ts.store.conn()).unwrap();
+        assert_eq!(listed.len(), 1);
+        let q3_entry = &listed[0];
+        assert_eq!((q3_entry.period_start, q3_entry.period_end), (day(7, 1), day(9, 30)));
+        assert_eq!(q3_entry.reevaluation_day, day(12, 31));
+        assert_eq!(q3_entry.operator, "王芳 (wangfang)");
+        assert_eq!(q3_entry.rows, rows, "the figures as ranked that day");
+        let flagged: Vec<(&str, u32, NaiveDate)> =
+            q3_entry.flagged.iter().map(|f| (f.unit_code.as_str(), f.rank, f.reevaluation_day)).collect();
+        let mut codes: Vec<&str> = flagged.iter().map(|f| f.0).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, ["JYJ", "WJJ", "YSZ"]);
+        assert_eq!(flagged.iter().map(|f| f.1).collect::<Vec<_>>(), [3, 4, 5], "worst last");
+        assert!(flagged.iter().all(|f| f.2 == day(12, 31)));
+        assert!(q3_entry.flagged.iter().all(|f| f.change.is_none()), "the re-evaluation is not recorded yet");
+
+        // Fourth quarter: YSZ satisfied now (with JTJ, ranks 1–2), WJJ given nothing, JYJ still unsatisfied with
+        // ZJJ and KONG (the bottom three).
+        for (lead, rating) in [
+            ("ZJJ", Rating::Unsatisfied),
+            ("JTJ", Rating::Satisfied),
+            ("YSZ", Rating::Satisfied),
+            ("JYJ", Rating::Unsatisfied),
+            ("KONG", Rating::Unsatisfied),
+        ] {
+            rated_matter(&mut ts, day(10, 12), lead, rating);
+        }
+        at(&ts, NaiveDate::from_ymd_opt(2027, 1, 8).unwrap());
+        record_period(&mut ts, &q4());
+        // Re-recording the third quarter replaces it (its figures are the same: nothing changed in it).
+        record_period(&mut ts, &q3());
+
+        let listed = evaluations(ts.store.conn()).unwrap();
+        assert_eq!(listed.iter().map(|e| e.label.as_str()).collect::<Vec<_>>(), ["2026年第三季度", "2026年第四季度"]);
+        let change =
+            |code: &str| listed[0].flagged.iter().find(|f| f.unit_code == code).unwrap().change.clone().unwrap();
+        let ysz = change("YSZ");
+        assert_eq!((ysz.satisfaction_before, ysz.satisfaction_after, ysz.still_flagged), (Some(0.0), Some(1.0), false));
+        assert!(ysz.rank_after.is_some_and(|after| after <= 2), "{ysz:?}");
+        let wjj = change("WJJ");
+        assert_eq!((wjj.rank_after, wjj.satisfaction_after), (None, None), "given nothing in the re-evaluation");
+        let jyj = change("JYJ");
+        assert_eq!((jyj.satisfaction_after, jyj.still_flagged), (Some(0.0), true));
+        assert_eq!(listed[1].reevaluation_day, NaiveDate::from_ymd_opt(2027, 3, 31).unwrap());
+        assert!(listed[1].flagged.iter().all(|f| f.change.is_none()));
+
+        let audit = crate::audit::recent(ts.store.conn(), Some("ranking_record"), 10).unwrap();
+        assert_eq!(audit.len(), 3);
+        assert_eq!(
+            (audit[0].entity.as_str(), audit[0].entity_id.as_str()),
+            ("unit_evaluation", "2026-07-01..2026-09-30")
+        );
+        assert!(audit[0].detail.contains("重新记录"), "{}", audit[0].detail);
+        assert!(
+            !audit[2].detail.contains("重新记录") && audit[2].detail.contains("复评日 2026-12-31"),
+            "{}",
+            audit[2].detail
+        );
+        let scheduled: i64 =
+            ts.store.conn().query_row("SELECT COUNT(*) FROM unit_reevaluations", [], |r| r.get(0)).unwrap();
+        assert_eq!(scheduled, 3 + 3, "a re-recording replaces the schedule instead of adding to it");
+    }
 }

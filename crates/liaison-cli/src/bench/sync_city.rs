@@ -184,7 +184,9 @@ fn prepare(dir: &Path) -> Result<Prepared, Failure> {
     let now = office.store.deps().clock.now();
     let calendar = Calendar::load(office.store.conn())?;
     let units = plan_activity(&city, SEED, &WEEK, &calendar, now).units;
-    office.store.write(OPERATOR, |w| units.iter().try_for_each(|u| liaison_core::workflow::units::save(w, u).map(drop)))?;
+    office
+        .store
+        .write(OPERATOR, |w| units.iter().try_for_each(|u| liaison_core::workflow::units::save(w, u).map(drop)))?;
     // The one kept for the weekly round: a township station, the most common kind.
     let weekly = city.platforms.iter().position(|p| p.kind == Some(PlatformKind::Station)).unwrap_or(0);
 

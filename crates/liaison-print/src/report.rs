@@ -151,6 +151,7 @@ pub fn report_pdf(report: &Report, fonts: &mut FontSet) -> Result<Vec<u8>, Print
                 m.code.clone(),
                 m.station.clone(),
                 m.title.clone(),
+                m.lead_name.clone().unwrap_or_else(|| "站内".to_owned()),
                 m.due_on.map(|d| d.to_string()).unwrap_or_default(),
                 m.overdue_working_days.to_string(),
                 m.escalation.as_ref().map(|e| e.name.clone()).unwrap_or_default(),
@@ -158,8 +159,10 @@ pub fn report_pdf(report: &Report, fonts: &mut FontSet) -> Result<Vec<u8>, Print
         })
         .collect();
     doc.table(&Table {
-        headers: ["事项编号", "联络站", "事项", "到期日", "超期工作日", "督办层级"].map(String::from).to_vec(),
-        weights: vec![16.0, 20.0, 26.0, 11.0, 8.0, 13.0],
+        headers: ["事项编号", "联络站", "事项", "承办单位", "到期日", "超期工作日", "督办层级"]
+            .map(String::from)
+            .to_vec(),
+        weights: vec![15.0, 18.0, 22.0, 14.0, 11.0, 8.0, 12.0],
         rows,
     })?;
 

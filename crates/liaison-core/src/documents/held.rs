@@ -2,6 +2,8 @@
 //! it prints about them — redacted title and detail, station, place, units, the day of 交办, the due date, how far
 //! overdue and the escalation level reached.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
@@ -11,7 +13,7 @@ use crate::workflow::deadlines::{Deadlines, EscalationTime};
 use crate::workflow::events;
 use crate::workflow::queues::Reading;
 use crate::workflow::state::{Fold, Outcome, Recorded, Step};
-use crate::workflow::{CitizenInput, Event, State};
+use crate::workflow::{CitizenInput, Event, State, units};
 
 /// How much of a matter's detail a document prints.
 pub const DETAIL_CHARS: usize = 60;
@@ -37,6 +39,8 @@ pub struct HeldMatter {
     pub step: Option<Step>,
     /// The lead unit's code.
     pub lead: Option<String>,
+    /// Its name (the code when the roster of units does not know it).
+    pub lead_name: Option<String>,
     /// The co-handlers' codes.
     pub co: Vec<String>,
     /// The day of the last 交办.
@@ -70,6 +74,7 @@ pub fn held(
            FROM matters m JOIN visits v ON v.id = m.visit_id JOIN platforms p ON p.id = v.station_id
           WHERE m.id = ?1",
     )?;
+    let unit_names: HashMap<String, String> = units::list(conn)?.into_iter().map(|u| (u.code, u.name)).collect();
     let mut out = Vec::with_capacity(kept.len());
     for (id, folded, deadlines, assigned_on) in kept {
         let row = stmt.query_row([&id], |r| {
@@ -100,6 +105,7 @@ pub fn held(
             station,
             state: folded.state,
             step: folded.clock.as_ref().map(|c| c.step),
+            lead_name: folded.lead.as_ref().map(|code| unit_names.get(code).unwrap_or(code).clone()),
             lead: folded.lead,
             co: folded.co,
             assigned_on,

@@ -151,3 +151,57 @@ fn visits_in(conn: &Connection, period: &Period) -> Result<u32> {
         |r| r.get(0),
     )?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(code: &str, figures: UnitFigures) -> RankedUnit {
+        RankedUnit {
+            unit_code: code.into(),
+            unit_name: code.into(),
+            rank: None,
+            flagged: false,
+            on_time_rate: figures.on_time_rate(),
+            satisfaction_rate: figures.satisfaction_rate(),
+            figures,
+        }
+    }
+
+    #[test]
+    fn the_headline_sums_the_units_figures_and_divides_the_sums() {
+        let answered = UnitFigures {
+            received: 2,
+            handled: 2,
+            handled_in_time: 1,
+            rated: 2,
+            satisfied: 1,
+            unsatisfied: 1,
+            ..Default::default()
+        };
+        let late = UnitFigures { received: 3, overdue_open: 2, ..Default::default() };
+        let co_only = UnitFigures { co_handled: 4, signals: 1, ..Default::default() };
+        // (units, assigned, replied, on-time rate, satisfaction rate), worked out by hand.
+        let cases: [(Vec<RankedUnit>, u32, u32, Option<f64>, Option<f64>); 4] = [
+            (vec![], 0, 0, None, None),
+            (vec![unit("EMPTY", UnitFigures::default())], 0, 0, None, None),
+            (
+                vec![unit("A", answered.clone()), unit("B", late), unit("C", co_only.clone())],
+                5,
+                2,
+                Some(0.25),
+                Some(0.5),
+            ),
+            // Co-handling is not an assignment of the unit's own: nothing to divide.
+            (vec![unit("C", co_only)], 0, 0, None, None),
+        ];
+        for (units, assigned, replied, on_time, satisfied) in cases {
+            let h = headline(7, 9, &units, 4);
+            assert_eq!((h.visits, h.matters, h.overdue_now), (7, 9, 4));
+            assert_eq!(
+                (h.assigned, h.replied, h.on_time_rate, h.satisfaction_rate),
+                (assigned, replied, on_time, satisfied)
+            );
+        }
+    }
+}

@@ -70,7 +70,7 @@ pub fn tables(report: &Report) -> Vec<TableOut> {
                 m.station.clone(),
                 m.category.clone(),
                 m.title.clone(),
-                m.lead.clone().unwrap_or_default(),
+                m.lead_name.clone().unwrap_or_else(|| "站内".to_owned()),
                 m.due_on.map(|d| d.to_string()).unwrap_or_default(),
                 m.overdue_working_days.to_string(),
                 m.escalation.as_ref().map(|e| e.name.clone()).unwrap_or_default(),
@@ -81,7 +81,7 @@ pub fn tables(report: &Report) -> Vec<TableOut> {
         report,
         "超期事项",
         "超期未办结事项",
-        &["事项编号", "联络站", "类别", "事项", "承办单位代码", "到期日", "超期工作日", "督办层级"],
+        &["事项编号", "联络站", "类别", "事项", "承办单位", "到期日", "超期工作日", "督办层级"],
         overdue,
     );
     overdue.text_columns = vec![0];

@@ -31,7 +31,7 @@ const FOLIO: f32 = 9.0;
 /// Line height as a multiple of the size.
 const LEADING: f32 = 1.45;
 /// Table cell padding, points.
-const PAD_X: f32 = 4.0;
+const PAD_X: f32 = 3.0;
 const PAD_Y: f32 = 3.0;
 /// The header row's shade and the rules' grey.
 const HEADER_FILL: (u8, u8, u8) = (232, 236, 242);

@@ -162,7 +162,7 @@ pub fn report_pdf(report: &Report, fonts: &mut FontSet) -> Result<Vec<u8>, Print
         headers: ["事项编号", "联络站", "事项", "承办单位", "到期日", "超期工作日", "督办层级"]
             .map(String::from)
             .to_vec(),
-        weights: vec![15.0, 18.0, 22.0, 14.0, 11.0, 8.0, 12.0],
+        weights: vec![16.0, 18.0, 22.0, 16.0, 13.0, 8.0, 12.0],
         rows,
     })?;
 

@@ -5,7 +5,8 @@
 
 use liaison_core::dashboard::Slice;
 use liaison_core::report::Report;
-use liaison_core::report::tables::{headline_rows, percent};
+use liaison_core::report::tables::{headline_rows, overdue_by_unit_table, overdue_table, percent};
+use liaison_core::tabular::TableOut;
 use liaison_core::workflow::ranking::reevaluation_day;
 
 use crate::chart::{Chart, ChartKind, Series, ValueFormat};
@@ -81,90 +82,47 @@ pub fn report_pdf(report: &Report, fonts: &mut FontSet) -> Result<Vec<u8>, Print
             chinese_date(reevaluation_day(&report.period))
         ))?;
     }
-    let rows = report
-        .ranking
-        .iter()
-        .map(|r| {
-            let f = &r.figures;
-            vec![
-                r.rank.map_or_else(|| "未参评".to_owned(), |n| n.to_string()),
-                r.unit_name.clone(),
-                f.received.to_string(),
-                f.handled_in_time.to_string(),
-                f.overdue_open.to_string(),
-                percent(r.on_time_rate),
-                percent(r.satisfaction_rate),
-                f.unsatisfied.to_string(),
-                f.returns.to_string(),
-                if r.flagged { "末位".into() } else { String::new() },
-            ]
-        })
-        .collect();
-    doc.table(&Table {
-        headers: [
-            "名次",
-            "承办单位",
-            "受理",
-            "按时答复",
-            "超期未答复",
-            "按时办结率",
-            "满意率",
-            "不满意",
-            "退办",
-            "备注",
-        ]
-        .map(String::from)
-        .to_vec(),
-        weights: vec![6.0, 22.0, 7.0, 9.0, 9.0, 10.0, 9.0, 8.0, 7.0, 7.0],
-        rows,
-    })?;
+    doc.table(&columns(
+        &report.ranking_table,
+        &[
+            ("名次", 6.0),
+            ("承办单位", 22.0),
+            ("受理（主办）", 8.0),
+            ("按时答复", 8.0),
+            ("超期未答复", 8.0),
+            ("按时办结率", 10.0),
+            ("满意率", 10.0),
+            ("不满意", 7.0),
+            ("退办", 6.0),
+            ("末位", 12.0),
+        ],
+    ))?;
 
     doc.heading("五、超期未办结事项")?;
-    let mut headers = vec!["承办单位".to_owned()];
-    headers.extend(report.overdue_levels.iter().cloned());
-    headers.push("合计".into());
+    let by_unit = overdue_by_unit_table(report);
     let mut weights = vec![3.0];
-    weights.extend(std::iter::repeat_n(1.4, report.overdue_levels.len() + 1));
-    let rows = report
-        .overdue_by_unit
-        .iter()
-        .map(|u| {
-            std::iter::once(u.unit_name.clone())
-                .chain(u.by_level.iter().map(u32::to_string))
-                .chain(std::iter::once(u.total.to_string()))
-                .collect()
-        })
-        .collect();
-    doc.table(&Table { headers, weights, rows })?;
+    weights.extend(std::iter::repeat_n(1.4, by_unit.headers.len() - 1));
+    doc.table(&Table { headers: by_unit.headers, weights, rows: by_unit.rows })?;
     if report.overdue.len() > PDF_LIST_ROWS {
         doc.paragraph(&format!(
             "超期事项共{}件，下表列出超期最久的{PDF_LIST_ROWS}件，完整清单见同期报告工作簿（XLSX）。",
             report.overdue.len()
         ))?;
     }
-    let rows = report
-        .overdue
-        .iter()
-        .take(PDF_LIST_ROWS)
-        .map(|m| {
-            vec![
-                m.code.clone(),
-                m.station.clone(),
-                m.title.clone(),
-                m.lead_name.clone().unwrap_or_else(|| "站内".to_owned()),
-                m.due_on.map(|d| d.to_string()).unwrap_or_default(),
-                m.overdue_working_days.to_string(),
-                m.escalation.as_ref().map(|e| e.name.clone()).unwrap_or_default(),
-            ]
-        })
-        .collect();
-    doc.table(&Table {
-        headers: ["事项编号", "联络站", "事项", "承办单位", "到期日", "超期工作日", "督办层级"]
-            .map(String::from)
-            .to_vec(),
-        weights: vec![16.0, 18.0, 22.0, 16.0, 13.0, 8.0, 12.0],
-        rows,
-    })?;
+    let mut overdue = columns(
+        &overdue_table(report),
+        &[
+            ("事项编号", 20.0),
+            ("联络站", 16.0),
+            ("事项", 20.0),
+            ("承办单位", 15.0),
+            ("到期日", 13.0),
+            ("超期工作日", 8.0),
+            ("督办层级", 12.0),
+        ],
+    );
+    overdue.rows.truncate(PDF_LIST_ROWS);
+    doc.table(&overdue)?;
 
     doc.heading("六、办理结果公开清单")?;
     let publication = &report.publication;
@@ -180,6 +138,23 @@ pub fn report_pdf(report: &Report, fonts: &mut FontSet) -> Result<Vec<u8>, Print
         rows: publication.rows.iter().take(PDF_LIST_ROWS).cloned().collect(),
     })?;
     doc.finish()
+}
+
+/// The named columns of a sheet, with their relative widths: the PDF prints fewer columns than the workbook.
+fn columns(table: &TableOut, wanted: &[(&str, f32)]) -> Table {
+    let index: Vec<usize> = wanted
+        .iter()
+        .map(|(name, _)| table.headers.iter().position(|h| h == name).expect("a column of the sheet"))
+        .collect();
+    Table {
+        headers: wanted.iter().map(|(name, _)| (*name).to_owned()).collect(),
+        weights: wanted.iter().map(|(_, w)| *w).collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|row| index.iter().map(|i| row.get(*i).cloned().unwrap_or_default()).collect())
+            .collect(),
+    }
 }
 
 /// A bar chart of a distribution: the first [`MAX_BARS`] − 1 slices and the rest summed as 其余 when there are more.

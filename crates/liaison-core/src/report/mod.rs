@@ -182,7 +182,8 @@ mod tests {
         let late = UnitFigures { received: 3, overdue_open: 2, ..Default::default() };
         let co_only = UnitFigures { co_handled: 4, signals: 1, ..Default::default() };
         // (units, assigned, replied, on-time rate, satisfaction rate), worked out by hand.
-        let cases: [(Vec<RankedUnit>, u32, u32, Option<f64>, Option<f64>); 4] = [
+        type Case = (Vec<RankedUnit>, u32, u32, Option<f64>, Option<f64>);
+        let cases: [Case; 4] = [
             (vec![], 0, 0, None, None),
             (vec![unit("EMPTY", UnitFigures::default())], 0, 0, None, None),
             (

@@ -40,18 +40,12 @@ fn slices(report: &Report, sheet: &str, title: &str, what: &str, slices: &[Slice
     table(report, sheet, title, &[what, "事项（件）"], rows)
 }
 
-/// Every sheet of the report's workbook.
-pub fn tables(report: &Report) -> Vec<TableOut> {
-    let overview = headline_rows(report).into_iter().map(|(k, v)| vec![k.to_owned(), v]).collect();
-    let trends = report
-        .trends
-        .iter()
-        .map(|p| vec![p.month.clone(), p.assigned.to_string(), percent(p.on_time_rate), percent(p.satisfaction_rate)])
-        .collect();
-    let mut by_unit_headers = vec!["承办单位"];
-    by_unit_headers.extend(report.overdue_levels.iter().map(String::as_str));
-    by_unit_headers.push("合计");
-    let by_unit = report
+/// 超期按单位: every unit holding overdue matters, by the escalation level reached.
+pub fn overdue_by_unit_table(report: &Report) -> TableOut {
+    let mut headers = vec!["承办单位"];
+    headers.extend(report.overdue_levels.iter().map(String::as_str));
+    headers.push("合计");
+    let rows = report
         .overdue_by_unit
         .iter()
         .map(|u| {
@@ -61,7 +55,12 @@ pub fn tables(report: &Report) -> Vec<TableOut> {
                 .collect()
         })
         .collect();
-    let overdue = report
+    table(report, "超期按单位", "超期事项按承办单位和督办层级", &headers, rows)
+}
+
+/// 超期事项: every matter overdue today, most overdue first; titles redacted.
+pub fn overdue_table(report: &Report) -> TableOut {
+    let rows = report
         .overdue
         .iter()
         .map(|m| {
@@ -77,14 +76,20 @@ pub fn tables(report: &Report) -> Vec<TableOut> {
             ]
         })
         .collect();
-    let mut overdue = table(
-        report,
-        "超期事项",
-        "超期未办结事项",
-        &["事项编号", "联络站", "类别", "事项", "承办单位", "到期日", "超期工作日", "督办层级"],
-        overdue,
-    );
+    let headers = ["事项编号", "联络站", "类别", "事项", "承办单位", "到期日", "超期工作日", "督办层级"];
+    let mut overdue = table(report, "超期事项", "超期未办结事项", &headers, rows);
     overdue.text_columns = vec![0];
+    overdue
+}
+
+/// Every sheet of the report's workbook.
+pub fn tables(report: &Report) -> Vec<TableOut> {
+    let overview = headline_rows(report).into_iter().map(|(k, v)| vec![k.to_owned(), v]).collect();
+    let trends = report
+        .trends
+        .iter()
+        .map(|p| vec![p.month.clone(), p.assigned.to_string(), percent(p.on_time_rate), percent(p.satisfaction_rate)])
+        .collect();
     vec![
         table(report, "概况", &format!("{} 工作情况概况", report.office), &["指标", "数值"], overview),
         slices(report, "按月份", "受理事项按月份", "月份", &report.by_month),
@@ -97,9 +102,9 @@ pub fn tables(report: &Report) -> Vec<TableOut> {
             &["月份", "交办", "按时办结率", "满意率"],
             trends,
         ),
-        table(report, "超期按单位", "超期事项按承办单位和督办层级", &by_unit_headers, by_unit),
+        overdue_by_unit_table(report),
         report.ranking_table.clone(),
-        overdue,
+        overdue_table(report),
         report.publication.clone(),
     ]
 }

@@ -134,7 +134,7 @@ pub fn report_pdf(report: &Report, fonts: &mut FontSet) -> Result<Vec<u8>, Print
     }
     doc.table(&Table {
         headers: publication.headers.clone(),
-        weights: vec![5.0, 18.0, 9.0, 30.0, 16.0, 11.0, 11.0, 9.0],
+        weights: vec![6.0, 18.0, 11.0, 28.0, 17.0, 13.0, 13.0, 10.5],
         rows: publication.rows.iter().take(PDF_LIST_ROWS).cloned().collect(),
     })?;
     doc.finish()

@@ -77,6 +77,12 @@ pub enum Command {
     /// QR codes: deputy cards, platform posters and A4 sheets of cards (PDF with vector codes, subset fonts).
     #[command(subcommand)]
     Qr(QrCommand),
+    /// Dispatch and supervision documents (PDF): a unit's 交办单, the 催办/督办 notices of overdue matters.
+    #[command(subcommand)]
+    Dispatch(DispatchCommand),
+    /// The period report (工作情况报告): headline numbers, charts, unit ranking, overdue and publication lists, as
+    /// PDF or XLSX (by the extension of --out); no personal data.
+    Report(ReportArgs),
     /// Sync with the office or the stations through signed, encrypted bundle files (.lzb): enroll, export, import,
     /// the office's inbox, status.
     #[command(subcommand)]
@@ -429,18 +435,26 @@ pub struct QrDeputiesArgs {
     pub province: Option<String>,
 }
 
-/// The PDF and its fonts.
-#[derive(Debug, Args)]
-pub struct QrPdfArgs {
-    /// The .pdf file to write (replaced if it exists); with --png, the .zip.
-    #[arg(long)]
-    pub out: PathBuf,
+/// The fonts a PDF is drawn with.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FontArgs {
     /// A CJK font file to use instead of the system's (TTF/OTF/TTC).
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
     /// A font file to try for rare characters the main font lacks (repeatable).
     #[arg(long = "fallback-font", value_name = "FILE")]
     pub fallback_fonts: Vec<PathBuf>,
+}
+
+/// The PDF and its fonts.
+#[derive(Debug, Args)]
+pub struct QrPdfArgs {
+    /// The .pdf file to write (replaced if it exists); with --png, the .zip.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The fonts.
+    #[command(flatten)]
+    pub fonts: FontArgs,
     /// Error correction Q (25 %) instead of M (15 %): for cards that get worn and posters outdoors.
     #[arg(long)]
     pub ec_q: bool,
@@ -955,6 +969,49 @@ pub enum UnitCommand {
     /// The recorded rankings and their re-evaluation schedule: each flagged unit with its re-evaluation day and,
     /// once the three months after the period are recorded too, its change.
     Evaluations,
+}
+
+/// Dispatch subcommands (交办督办).
+#[derive(Debug, Subcommand)]
+pub enum DispatchCommand {
+    /// 交办单: the matters a unit leads or co-handles and has not answered yet, as a PDF to send with the letter.
+    Sheet {
+        /// The unit's code or name.
+        #[arg(long)]
+        unit: String,
+        /// The .pdf file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// The fonts.
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// 催办通知/督办通知: one PDF per unit leading overdue matters, copied to the escalation levels they reached.
+    Notices {
+        /// The folder to write them to (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// The fonts.
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+}
+
+/// `liaison report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The period: 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-09-30.
+    #[arg(long)]
+    pub period: String,
+    /// The file to write: .pdf (with charts) or .xlsx (one sheet per section).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Also write the workbook here (with a PDF --out).
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+    /// The fonts.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// Duty subcommands (进站履职).

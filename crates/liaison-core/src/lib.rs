@@ -14,6 +14,8 @@
 //! - [`duty`]: duty and activities (进站履职): the rota, activities and attendance, leaders' visits and their
 //!   coverage, each deputy's duty file (履职档案);
 //! - [`ledger`]: the station's ledgers (台账) of visits and matters over a period, masked, as [`tabular`] tables;
+//! - [`dashboard`]: the data behind the office's charts; [`documents`]: the 交办单 of a unit and the 催办/督办
+//!   notices; [`report`]: the period report (headline, charts' data, ranking, overdue and publication lists);
 //! - [`sync`]: the database side of station ⇄ office bundles: what to send, applying what arrives, receipts,
 //!   gaps, conflicts for review, peers and enrollment.
 //!
@@ -25,6 +27,7 @@ pub mod calendar;
 pub mod changelog;
 pub mod clock;
 pub mod dashboard;
+pub mod documents;
 pub mod duty;
 pub mod error;
 pub mod export;
@@ -36,6 +39,7 @@ pub mod ledger;
 pub mod operators;
 pub mod paths;
 pub mod qr_settings;
+pub mod report;
 pub mod roster;
 pub mod search;
 pub mod setup;

@@ -40,9 +40,10 @@ pub(crate) fn text_at(surface: &mut Surface<'_>, fonts: &FontSet, shaped: &Shape
 
 /// How a line sits in its box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Align {
+pub enum Align {
     Left,
     Center,
+    Right,
 }
 
 /// Draws one line of `text` in the box from `x` to `x + width`, baseline at `y`; returns its width.
@@ -60,6 +61,7 @@ pub(crate) fn line(
     let left = match align {
         Align::Left => x,
         Align::Center => x + (width - w) / 2.0,
+        Align::Right => x + width - w,
     };
     text_at(surface, fonts, &shaped, left, y, size);
     Ok(w)

@@ -15,12 +15,17 @@
 //! - [`card`] (CR80 deputy card, front and back), [`poster`] (A4 platform poster), [`sheet`] (A4, 2 × 5 cards
 //!   with crop marks, by station, progress and cancel) — PDFs written with krilla: subset fonts, vector codes;
 //!   [`select`] — which deputies' cards, shared by the CLI and the app.
+//! - [`layout`] — office documents on A4 (title, paragraphs, tables with repeated headers, 第 n 页 共 N 页) and
+//!   [`chart`] (bar and line charts); [`documents`] (交办单, 催办/督办通知) and [`report`] (the period report).
 
 pub mod batch;
 pub mod card;
+pub mod chart;
+pub mod documents;
 mod draw;
 pub mod file_name;
 pub mod fonts;
+pub mod layout;
 mod mask;
 pub mod matrix;
 pub mod par;
@@ -28,6 +33,7 @@ pub mod payload;
 pub mod pdf;
 pub mod png;
 pub mod poster;
+pub mod report;
 pub mod select;
 pub mod sheet;
 pub mod signing;

@@ -4,12 +4,16 @@ mod attachment;
 mod audit;
 mod calendar;
 mod demo;
+mod dispatch;
+#[cfg(test)]
+mod documents_tests;
 mod duty;
 mod ledger;
 mod matter;
 mod operator;
 mod qr;
 mod qr_codes;
+mod report;
 mod roster;
 mod search;
 pub mod secrets;
@@ -85,6 +89,8 @@ pub fn run_with(cli: &Cli, secrets: &dyn secrets::Secrets) -> Result<(), Failure
         // verify, keygen, url and codes (the QR side) write settings or a zip; the PDF ones are in `qr`.
         Command::Qr(cmd) if qr_codes::handles(cmd) => qr_codes::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Qr(cmd) => qr::run(&store, cmd, cli.json),
+        Command::Dispatch(cmd) => dispatch::run(&store, cmd, cli.json),
+        Command::Report(args) => report::run(&store, args, cli.json),
         Command::Sync(cmd) => sync::run(&mut store, cmd, &operator, secrets, cli.json),
         Command::Audit { action, limit } => audit::run(&store, action.as_deref(), *limit, cli.json),
         Command::Operator(cmd) => operator::run(&mut store, cmd, secrets, cli.json),

@@ -15,7 +15,7 @@ use liaison_print::sheet::{SheetOptions, SheetOrder, sheet_pdf};
 
 use super::qr_codes;
 use crate::Failure;
-use crate::args::{QrBackArgs, QrCommand, QrDeputiesArgs, QrPdfArgs, QrSignArgs};
+use crate::args::{FontArgs, QrBackArgs, QrCommand, QrDeputiesArgs, QrPdfArgs, QrSignArgs};
 
 pub(super) fn run(store: &Store, cmd: &QrCommand, json: bool) -> Result<(), Failure> {
     let conn = store.conn();
@@ -99,6 +99,11 @@ fn ec(args: &QrPdfArgs) -> Ec {
 }
 
 fn fonts(args: &QrPdfArgs) -> Result<FontSet, Failure> {
+    load_fonts(&args.fonts)
+}
+
+/// The system's fonts, or the files given.
+pub(super) fn load_fonts(args: &FontArgs) -> Result<FontSet, Failure> {
     let choice =
         FontChoice { primary: args.font.clone(), fallbacks: args.fallback_fonts.clone(), no_system_fonts: false };
     FontSet::load(&choice).map_err(|e| Failure::user(e.to_string()))
@@ -114,7 +119,7 @@ fn with_pledge(mut cards: Vec<Card>, back: &QrBackArgs) -> Vec<Card> {
     cards
 }
 
-fn print_failure(e: liaison_print::pdf::PrintError) -> Failure {
+pub(super) fn print_failure(e: liaison_print::pdf::PrintError) -> Failure {
     Failure::user(e.to_string())
 }
 

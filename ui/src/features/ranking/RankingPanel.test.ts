@@ -1,4 +1,4 @@
-// 承办单位测评 with a mocked ../../ipc: the panel asks for this quarter's ranking on mount; ranked units show their
+// 承办单位测评 with a mocked ../../ipc: the panel asks for the page's period's ranking on mount; ranked units show their
 // rank, the bottom three 末位·待复评, unranked units 未参评, rates as percentages ("—" with nothing to divide);
 // 导出测评表 asks where to save, then writes; a cancelled dialog writes nothing; Rust's refusal is shown in Chinese.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -65,7 +65,7 @@ describe("承办单位测评", { timeout: 20_000 }, () => {
   });
 
   async function mount(): Promise<void> {
-    wrapper = mountSignedIn(RankingPanel, signedIn(SETUP));
+    wrapper = mountSignedIn(RankingPanel, signedIn(SETUP), { period: periodString(defaultPeriod()) });
     await flushPromises();
   }
 

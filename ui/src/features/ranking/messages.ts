@@ -2,7 +2,6 @@
 // The wording is the office's: 满意度测评, 按时办结率, 末位, 复评.
 const zhCN = {
   title: "承办单位满意度测评",
-  period: "测评周期",
   refresh: "刷新",
   export: "导出测评表",
   exported: "已导出 {rows} 个单位：{path}",
@@ -33,7 +32,6 @@ const zhCN = {
 
 const en: typeof zhCN = {
   title: "Handling units' satisfaction ranking",
-  period: "Period",
   refresh: "Refresh",
   export: "Export sheet",
   exported: "Exported {rows} units: {path}",

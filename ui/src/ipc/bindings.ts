@@ -85,6 +85,10 @@ export const commands = {
 	 *  does not allow is refused with the Chinese reason.
 	 */
 	matterAct: (matter: string, event: Event) => typedError<Acted, IpcError>(__TAURI_INVOKE("matter_act", { matter, event })),
+	/**  汇总梳理: groups of similar matters not yet assigned, across stations, each with the reason it is a group. */
+	matterSimilar: (filter: SimilarFilter) => typedError<SimilarGroup[], IpcError>(__TAURI_INVOKE("matter_similar", { filter })),
+	/**  并案: merges `others` into the lead matter, all or none; a refusal names the matter and the reason. */
+	matterMerge: (lead: string, others: string[]) => typedError<MergeOutcome, IpcError>(__TAURI_INVOKE("matter_merge", { lead, others })),
 	/**  The handling units (承办单位). */
 	handlingUnits: () => typedError<UnitView[], IpcError>(__TAURI_INVOKE("handling_units")),
 	/**  The matter's attachments, oldest first. */
@@ -1191,6 +1195,16 @@ export type IpcError = {
 	fields: FieldIssue[],
 };
 
+/**  The lead matter a merged matter follows, as its own record carries it (so its station sees it too). */
+export type LeadOfMerged = {
+	/**  The lead matter's code. */
+	code: string,
+	/**  The lead's latest reply (empty until it replied). */
+	reply: string,
+	/**  The day of that reply (`YYYY-MM-DD`, empty until it replied). */
+	replied_on: string,
+};
+
 /**  A leader's visit to record. */
 export type LeaderVisitInput = {
 	/**  The station's code. */
@@ -1313,6 +1327,17 @@ export type MatterFilter = {
 	 *  `queue: overdue`, one row of the overdue card's levels.
 	 */
 	escalation?: string | null,
+	/**  Only matters of stations in this county-level region or below (the region's code or id; office mode). */
+	county?: string | null,
+	/**  Only matters of this category. */
+	category?: string | null,
+	/**  Only matters this handling unit holds now, as lead or co-handler (the unit's code). */
+	unit?: string | null,
+	/**
+	 *  Only matters this deputy received (a receiving deputy of the visit) or first responded to (the deputy's
+	 *  number, or the deputy's name at the deputy's own station group, as the duty file matches them).
+	 */
+	deputy?: string | null,
 };
 
 /**  One matter raised in the visit. */
@@ -1387,7 +1412,29 @@ export type MatterView = {
 	timeline: TimelineEntry[],
 	/**  The acts that may be recorded next. */
 	allowed_acts: AllowedAct[],
+	/**  The matters merged into this one (并案), without personal data. */
+	merged: MergedMatter[],
+	/**  For a merged matter: the lead it follows and the lead's latest reply, which its station feeds back. */
+	lead: LeadOfMerged | null,
 } & MatterSummary;
+
+/**  What a 并案 did. */
+export type MergeOutcome = {
+	/**  The lead matter's code. */
+	lead_code: string,
+	/**  The matters merged into it now, in the order given. */
+	merged: Acted[],
+};
+
+/**  A matter merged into a lead matter, as the lead's view lists it: no citizen's name or phone, only how many. */
+export type MergedMatter = {
+	/**  Its code. */
+	code: string,
+	/**  Its station's code. */
+	station_code: string,
+	/**  How many citizens came with it (the visit's head count). */
+	citizens: number,
+};
 
 /**  What this installation is. */
 export type Mode = 
@@ -2096,6 +2143,48 @@ export type Signals = {
 	registration_delay_working_days: number,
 	/**  Registration came later than the rule allows. */
 	late_registration: boolean,
+};
+
+/**  Which matters to look at. */
+export type SimilarFilter = {
+	/**  Only stations in this county-level region or below (the region's code or id). */
+	county?: string | null,
+	/**  Only this category. */
+	category?: string | null,
+};
+
+/**  Similar matters, and why they are grouped. */
+export type SimilarGroup = {
+	/**  The shared category. */
+	category: string,
+	/**  The shared place, as the first matter wrote it. */
+	place: string,
+	/**  The weakest link's text similarity, in percent. */
+	min_percent: number,
+	/**  The strongest link's text similarity, in percent. */
+	max_percent: number,
+	/**  Why, in Chinese: 「同类别「…」· 同地点「…」· 文字相似度 78%」. */
+	reason: string,
+	/**  The matters, by code. */
+	matters: SimilarMatter[],
+};
+
+/**  One matter of a group (no citizen's personal data). */
+export type SimilarMatter = {
+	/**  Code. */
+	code: string,
+	/**  Station code. */
+	station_code: string,
+	/**  Title. */
+	title: string,
+	/**  待研判 or 待交办. */
+	state: State,
+	/**  Its Chinese label. */
+	state_label: string,
+	/**  When the citizen came (RFC 3339). */
+	received_at: string,
+	/**  How many citizens came with it. */
+	citizens: number,
 };
 
 /**  A platform's star rating. */

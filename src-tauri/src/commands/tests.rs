@@ -479,7 +479,8 @@ fn similar_matters_are_grouped_and_merged_through_commands() {
     assert_eq!(lead["merged"], json!([{ "code": codes[1], "station_code": "XH-01", "citizens": 3 }]));
     let follower = h.invoke("matter_detail", json!({ "matter": codes[1] })).unwrap();
     assert_eq!(follower["lead"]["code"], json!(codes[0]));
-    let filter = json!({ "state": null, "station_code": null, "overdue": false, "category": "城乡建设", "county": "410402" });
+    let filter =
+        json!({ "state": null, "station_code": null, "overdue": false, "category": "城乡建设", "county": "410402" });
     assert_eq!(h.invoke("matter_list", json!({ "filter": filter })).unwrap().as_array().unwrap().len(), 2);
 }
 

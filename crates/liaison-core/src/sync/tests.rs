@@ -806,7 +806,8 @@ fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_retu
     let lead = office
         .store
         .write("办公室", |w| {
-            let unit = UnitInput { code: "ZJJ".into(), name: "住建局".into(), kind: "部门".into(), ..Default::default() };
+            let unit =
+                UnitInput { code: "ZJJ".into(), name: "住建局".into(), kind: "部门".into(), ..Default::default() };
             units::save(w, &unit)?;
             let lead = crate::workflow::register(w, &other)?.matters[0].code.clone();
             act(w, &lead, Event::RoutedForAssignment { limit: None })?;
@@ -822,7 +823,11 @@ fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_retu
             };
             act(w, &lead, assign)?;
             act(w, &lead, Event::Accepted { unit: "ZJJ".into() })?;
-            let reply = Event::Replied { text: "南环路路灯已全部更换".into(), not_competent: false, competent_body: String::new() };
+            let reply = Event::Replied {
+                text: "南环路路灯已全部更换".into(),
+                not_competent: false,
+                competent_body: String::new(),
+            };
             act(w, &lead, reply)?;
             Ok(lead)
         })
@@ -830,14 +835,19 @@ fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_retu
     let now = office.store.deps().clock.now();
     let lead_view = show(office.store.conn(), &lead, now).unwrap();
     assert_eq!(lead_view.merged.len(), 1);
-    assert_eq!((lead_view.merged[0].code.as_str(), lead_view.merged[0].station_code.as_str()), (mine.as_str(), "XH-01"));
+    assert_eq!(
+        (lead_view.merged[0].code.as_str(), lead_view.merged[0].station_code.as_str()),
+        (mine.as_str(), "XH-01")
+    );
     // The return bundle carries the copy on the station's own matter, and nothing of the other station's.
     let down = cut(&mut office, &station, false);
     let copied = down.payload.changes.iter().any(|c| {
-        c.change.entity == EntityKind::Matter && c.change.fields.get("lead_reply") == Some(&json!("南环路路灯已全部更换"))
+        c.change.entity == EntityKind::Matter
+            && c.change.fields.get("lead_reply") == Some(&json!("南环路路灯已全部更换"))
     });
     assert!(copied, "the lead's reply travels on the merged matter");
-    let leaked = down.payload.changes.iter().any(|c| serde_json::to_string(&c.change.fields).unwrap().contains("13912345678"));
+    let leaked =
+        down.payload.changes.iter().any(|c| serde_json::to_string(&c.change.fields).unwrap().contains("13912345678"));
     assert!(!leaked, "the other station's citizen stays at the office");
     deliver(&mut station, &office, &down);
     let view = show(station.store.conn(), &mine, now).unwrap();

@@ -139,14 +139,10 @@ fn write_copy(w: &mut Writer<'_>, matter_id: &str, lead_code: Option<&str>, repl
 fn latest_reply(conn: &Connection, matter_id: &str) -> Result<Option<(String, String)>> {
     let events = events::load(conn, matter_id)?;
     let folded = fold(&events);
-    Ok(events
-        .iter()
-        .zip(&folded.outcomes)
-        .rev()
-        .find_map(|(e, outcome)| match (&e.event, outcome) {
-            (Event::Replied { text, .. }, Outcome::Applied { .. }) => Some((text.clone(), e.on().to_string())),
-            _ => None,
-        }))
+    Ok(events.iter().zip(&folded.outcomes).rev().find_map(|(e, outcome)| match (&e.event, outcome) {
+        (Event::Replied { text, .. }, Outcome::Applied { .. }) => Some((text.clone(), e.on().to_string())),
+        _ => None,
+    }))
 }
 
 /// True when some matter names `code` as its lead.

@@ -95,7 +95,8 @@ pub fn similar(conn: &Connection, filter: &SimilarFilter) -> Result<Vec<SimilarG
         }
         Ok(())
     })?;
-    let query = super::MatterFilter { county: filter.county.clone(), category: filter.category.clone(), ..Default::default() };
+    let query =
+        super::MatterFilter { county: filter.county.clone(), category: filter.category.clone(), ..Default::default() };
     let mut candidates = Vec::new();
     for row in candidates_in(conn, &query)? {
         let (id, matter, category, place, text) = row;

@@ -826,14 +826,18 @@ fn the_city_wide_filters_pick_county_category_unit_and_deputy() {
     let [x0, x1] = [0, 1].map(|i| here.matters[i].code.clone());
     let ls = there.matters[0].code.clone();
     do_act(&mut ts, &x1, sample("routed"));
-    do_act(&mut ts, &x1, Event::Assigned {
-        lead: "JTJ".into(),
-        co: vec!["ZJJ".into()],
-        due_on: None,
-        reason: String::new(),
-        limit: None,
-        return_window: None,
-    });
+    do_act(
+        &mut ts,
+        &x1,
+        Event::Assigned {
+            lead: "JTJ".into(),
+            co: vec!["ZJJ".into()],
+            due_on: None,
+            reason: String::new(),
+            limit: None,
+            return_window: None,
+        },
+    );
     let codes = |filter: MatterFilter| -> Vec<String> {
         let mut out: Vec<String> =
             list(ts.store.conn(), &filter, now(&ts)).unwrap().into_iter().map(|m| m.code).collect();

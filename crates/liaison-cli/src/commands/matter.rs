@@ -42,7 +42,7 @@ pub(super) fn run(store: &mut Store, cmd: &MatterCommand, operator: &str, json: 
         }
         MatterCommand::Similar { county, category } => {
             let filter = SimilarFilter { county: county.clone(), category: category.clone() };
-            crate::output::emit(json, &workflow::similar(store.conn(), &filter)?, print_groups)
+            crate::output::emit(json, &workflow::similar(store.conn(), &filter)?, |g| print_groups(g))
         }
         MatterCommand::Merge { lead, others } => {
             let merged = store.write(operator, |w| workflow::merge(w, lead, others))?;
@@ -106,7 +106,7 @@ fn to_event(act: &ActCommand) -> Result<Event, Failure> {
     })
 }
 
-fn print_groups(groups: &Vec<SimilarGroup>) {
+fn print_groups(groups: &[SimilarGroup]) {
     for (i, g) in groups.iter().enumerate() {
         println!("第 {} 组 group {}：{}", i + 1, i + 1, g.reason);
         for m in &g.matters {

@@ -154,6 +154,18 @@ fn office_and_station() -> (Node, Node) {
     (office, station)
 }
 
+/// The one-matter visit of [`one_matter_visit`] at the other station, LS-01, with 曾国强 as first responder.
+fn visit_at_ls01(phone: &str) -> crate::workflow::VisitInput {
+    crate::workflow::VisitInput {
+        station_code: "LS-01".into(),
+        matters: vec![crate::workflow::MatterInput {
+            first_responder: "曾国强".into(),
+            ..one_matter_visit("").matters[0].clone()
+        }],
+        ..one_matter_visit(phone)
+    }
+}
+
 #[test]
 fn the_roster_goes_down_and_station_work_comes_up() {
     let (mut office, mut station) = office_and_station();
@@ -181,14 +193,7 @@ fn the_roster_goes_down_and_station_work_comes_up() {
 #[test]
 fn a_station_gets_the_roster_and_its_own_records_only() {
     let (mut office, mut station) = office_and_station();
-    let other = crate::workflow::VisitInput {
-        station_code: "LS-01".into(),
-        matters: vec![crate::workflow::MatterInput {
-            first_responder: "曾国强".into(),
-            ..one_matter_visit("").matters[0].clone()
-        }],
-        ..one_matter_visit("")
-    };
+    let other = visit_at_ls01("");
     let mine = office.store.write("办公室", |w| crate::workflow::register(w, &one_matter_visit(""))).unwrap();
     let theirs = office.store.write("办公室", |w| crate::workflow::register(w, &other)).unwrap();
     sync(&mut office, &mut station);
@@ -210,14 +215,7 @@ fn a_station_gets_the_roster_and_its_own_records_only() {
 fn a_station_may_not_write_another_stations_records() {
     let (mut office, mut station) = office_and_station();
     // The station's PC is misconfigured (or tampered with) and records a visit for LS-01.
-    let elsewhere = crate::workflow::VisitInput {
-        station_code: "LS-01".into(),
-        matters: vec![crate::workflow::MatterInput {
-            first_responder: "曾国强".into(),
-            ..one_matter_visit("").matters[0].clone()
-        }],
-        ..one_matter_visit("")
-    };
+    let elsewhere = visit_at_ls01("");
     station.store.write("李文书", |w| crate::workflow::register(w, &elsewhere)).unwrap();
     let out = cut(&mut station, &office, false);
     let before = dump(office.store.conn(), &["sync_receipts"]);
@@ -795,14 +793,7 @@ fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_retu
     sync(&mut station, &mut office);
     // Another station's matter on the same issue is the lead: the office merges the station's matter into it,
     // dispatches the lead and records the unit's reply.
-    let other = crate::workflow::VisitInput {
-        station_code: "LS-01".into(),
-        matters: vec![crate::workflow::MatterInput {
-            first_responder: "曾国强".into(),
-            ..one_matter_visit("").matters[0].clone()
-        }],
-        ..one_matter_visit("13912345678")
-    };
+    let other = visit_at_ls01("13912345678");
     let lead = office
         .store
         .write("办公室", |w| {
@@ -813,15 +804,7 @@ fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_retu
             act(w, &lead, Event::RoutedForAssignment { limit: None })?;
             act(w, &mine, Event::RoutedForAssignment { limit: None })?;
             merge(w, &lead, std::slice::from_ref(&mine))?;
-            let assign = Event::Assigned {
-                lead: "ZJJ".into(),
-                co: vec![],
-                due_on: None,
-                reason: String::new(),
-                limit: None,
-                return_window: None,
-            };
-            act(w, &lead, assign)?;
+            act(w, &lead, crate::workflow::tests::assign("ZJJ", ""))?;
             act(w, &lead, Event::Accepted { unit: "ZJJ".into() })?;
             let reply = Event::Replied {
                 text: "南环路路灯已全部更换".into(),

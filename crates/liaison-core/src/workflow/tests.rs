@@ -382,7 +382,8 @@ pub(crate) fn do_act(ts: &mut TestStore, matter: &str, event: Event) -> State {
     try_act(ts, matter, event.clone()).unwrap_or_else(|e| panic!("{}: {e}", event.label())).state
 }
 
-fn assign(lead: &str, reason: &str) -> Event {
+/// A 交办 to `lead` alone (a reassignment needs the reason).
+pub(crate) fn assign(lead: &str, reason: &str) -> Event {
     Event::Assigned {
         lead: lead.into(),
         co: vec![],

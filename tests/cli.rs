@@ -144,3 +144,42 @@ fn the_first_admin_needs_no_sign_in_later_operators_and_setup_do() {
     };
     assert_eq!(creators, ["王芳 (wangfang)", "王芳 (wangfang)"], "the first admin created themselves, then lisi");
 }
+
+#[test]
+fn similar_matters_are_listed_and_merged_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.db");
+    assert_eq!(liaison(&db, &["init"]), 0);
+    let templates = dir.path().join("templates");
+    assert_eq!(liaison(&db, &["roster", "template", "--out", templates.to_str().unwrap()]), 0);
+    let platforms = templates.join("联络站名册导入模板.xlsx");
+    assert_eq!(liaison(&db, &["roster", "import", platforms.to_str().unwrap(), "--commit"]), 0);
+    let station: String =
+        Store::open(&db).unwrap().conn().query_row("SELECT code FROM platforms LIMIT 1", [], |r| r.get(0)).unwrap();
+    let matter = |title: &str| {
+        serde_json::json!({ "title": title, "detail": "小区门口三盏路灯坏了", "category": "城乡建设",
+                            "place": "南环路", "first_responder": "张明新" })
+    };
+    let visit = serde_json::json!({
+        "station_code": station, "channel": "来访", "citizens": [{ "name": "李秀英" }],
+        "matters": [matter("路灯不亮"), matter("路灯不亮了"), matter("路灯坏了")]
+    });
+    let file = dir.path().join("visit.json");
+    std::fs::write(&file, visit.to_string()).unwrap();
+    assert_eq!(liaison(&db, &["visit", "add", "--file", file.to_str().unwrap()]), 0);
+    assert_eq!(liaison(&db, &["matter", "similar"]), 0);
+    assert_eq!(liaison(&db, &["--json", "matter", "similar", "--category", "教育"]), 0);
+    let store = Store::open(&db).unwrap();
+    let groups = liaison_core::workflow::similar(store.conn(), &Default::default()).unwrap();
+    assert_eq!(groups.len(), 1);
+    let codes: Vec<&str> = groups[0].matters.iter().map(|m| m.code.as_str()).collect();
+    let (lead, others) = (codes[0], &codes[1..]);
+    // A refusal anywhere merges nothing: the lead itself among the others.
+    assert_eq!(liaison(&db, &["matter", "merge", lead, others[0], lead]), 1);
+    assert_eq!(liaison(&db, &["matter", "merge", lead, others[0], others[1]]), 0);
+    assert_eq!(liaison(&db, &["matter", "list", "--state", "merged", "--county", "nowhere"]), 0);
+    let now = store.deps().clock.now();
+    let view = liaison_core::workflow::show(store.conn(), lead, now).unwrap();
+    assert_eq!(view.merged.iter().map(|m| m.code.as_str()).collect::<Vec<_>>(), others.to_vec());
+    assert!(liaison_core::workflow::similar(store.conn(), &Default::default()).unwrap().is_empty());
+}

@@ -125,6 +125,8 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             commands::workflow::matter_queues,
             commands::workflow::matter_detail,
             commands::workflow::matter_act,
+            commands::workflow::matter_similar,
+            commands::workflow::matter_merge,
             commands::workflow::handling_units,
             commands::attachments::matter_attachments,
             commands::attachments::choose_attachment_file,

@@ -725,6 +725,37 @@ pub enum MatterCommand {
         /// Only matters whose highest escalation level reached is this code (station_head, county, city).
         #[arg(long, value_name = "CODE")]
         escalation: Option<String>,
+        /// Only matters of stations in this county-level region (its division code) or below.
+        #[arg(long, value_name = "REGION")]
+        county: Option<String>,
+        /// Only this category (e.g. 城乡建设).
+        #[arg(long)]
+        category: Option<String>,
+        /// Only matters this handling unit holds now, as lead or co-handler (the unit's code).
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
+        /// Only matters this deputy received or first responded to (the deputy's number).
+        #[arg(long, value_name = "NUMBER")]
+        deputy: Option<String>,
+    },
+    /// 汇总梳理: groups of similar matters not yet assigned (待研判, 待交办) across stations — same category, same
+    /// place, similar text — each with the reason it is a group.
+    Similar {
+        /// Only stations in this county-level region (its division code) or below.
+        #[arg(long, value_name = "REGION")]
+        county: Option<String>,
+        /// Only this category.
+        #[arg(long)]
+        category: Option<String>,
+    },
+    /// 并案: merge matters not yet assigned into one lead matter, all at once or none; every citizen stays on
+    /// their own matter, which shows the lead's reply for its station's feedback.
+    Merge {
+        /// The lead matter's code or id (it carries the handling).
+        lead: String,
+        /// The matters to merge into it.
+        #[arg(required = true)]
+        others: Vec<String>,
     },
     /// One matter: timeline, deadlines, every escalation time, buck-passing signals.
     Show {

@@ -454,6 +454,37 @@ fn a_visit_is_registered_routed_and_shown_with_its_timeline() {
 }
 
 #[test]
+fn similar_matters_are_grouped_and_merged_through_commands() {
+    let h = signed_in_harness_with_a_deputy();
+    let matter = |title: &str| {
+        json!({ "title": title, "detail": "光明路三盏路灯坏了", "category": "城乡建设", "place": "光明路",
+                "first_responder": "张明新" })
+    };
+    let input = json!({
+        "station_code": "XH-01", "channel": "来访", "received_at": null, "deputies": [], "clerk": "",
+        "citizens": [{ "name": "李秀英", "anonymous": false, "phone": "", "address": "", "id_number": "" }],
+        "head_count": 3, "matters": [matter("路灯不亮"), matter("路灯不亮了")]
+    });
+    let visit = h.invoke("register_visit", json!({ "input": input })).unwrap();
+    let codes: Vec<String> =
+        visit["matters"].as_array().unwrap().iter().map(|m| m["code"].as_str().unwrap().to_owned()).collect();
+    let groups = h.invoke("matter_similar", json!({ "filter": { "category": "城乡建设" } })).unwrap();
+    assert_eq!(groups.as_array().unwrap().len(), 1, "{groups}");
+    assert!(groups[0]["reason"].as_str().unwrap().starts_with("同类别「城乡建设」· 同地点「光明路」"), "{groups}");
+    let refused = h.invoke("matter_merge", json!({ "lead": codes[0], "others": [] })).unwrap_err();
+    assert_eq!(refused["code"], json!("invalid"), "{refused}");
+    let merged = h.invoke("matter_merge", json!({ "lead": codes[0], "others": [codes[1]] })).unwrap();
+    assert_eq!(merged["lead_code"], json!(codes[0]));
+    let lead = h.invoke("matter_detail", json!({ "matter": codes[0] })).unwrap();
+    assert_eq!(lead["merged"], json!([{ "code": codes[1], "station_code": "XH-01", "citizens": 3 }]));
+    let follower = h.invoke("matter_detail", json!({ "matter": codes[1] })).unwrap();
+    assert_eq!(follower["lead"]["code"], json!(codes[0]));
+    let filter =
+        json!({ "state": null, "station_code": null, "overdue": false, "category": "城乡建设", "county": "410402" });
+    assert_eq!(h.invoke("matter_list", json!({ "filter": filter })).unwrap().as_array().unwrap().len(), 2);
+}
+
+#[test]
 fn the_rules_the_calendar_and_the_preview_are_read_and_edited_through_commands() {
     let h = signed_in_harness();
     let rules = h.invoke("rules_view", json!({})).unwrap();

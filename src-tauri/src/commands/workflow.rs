@@ -1,12 +1,13 @@
 //! Commands of visits and matters under 首问负责制: registering a visit with its matters, the matter list and one
 //! matter in full (timeline, deadlines, escalations, buck-passing signals, the acts allowed next), recording an
-//! act, and the handling units. Deadlines are computed by the core as of the store's clock; every write is recorded
+//! act, the groups of similar unassigned matters (汇总梳理) and their 并案, and the handling units. Deadlines are computed by the core as of the store's clock; every write is recorded
 //! under the signed-in operator.
 
 use liaison_core::workflow::acts;
 use liaison_core::workflow::units::{self, UnitView};
 use liaison_core::workflow::{
-    self, Acted, Event, MatterFilter, MatterSummary, MatterView, QueueCounts, QueueScope, RegisteredVisit, VisitInput,
+    self, Acted, Event, MatterFilter, MatterSummary, MatterView, MergeOutcome, QueueCounts, QueueScope,
+    RegisteredVisit, SimilarFilter, SimilarGroup, VisitInput,
 };
 use tauri::State;
 
@@ -80,6 +81,30 @@ pub async fn matter_act(
     event: Event,
 ) -> IpcResult<Acted> {
     write_as(&store, &session, |w, actor| acts::act_as(w, actor, &matter, event))
+}
+
+/// 汇总梳理: groups of similar matters not yet assigned, across stations, each with the reason it is a group.
+#[tauri::command]
+#[specta::specta]
+pub async fn matter_similar(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    filter: SimilarFilter,
+) -> IpcResult<Vec<SimilarGroup>> {
+    require_session(&session)?;
+    Ok(workflow::similar(lock(&store)?.conn(), &filter)?)
+}
+
+/// 并案: merges `others` into the lead matter, all or none; a refusal names the matter and the reason.
+#[tauri::command]
+#[specta::specta]
+pub async fn matter_merge(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    lead: String,
+    others: Vec<String>,
+) -> IpcResult<MergeOutcome> {
+    write_as(&store, &session, |w, actor| workflow::merge_as(w, actor, &lead, &others))
 }
 
 /// The handling units (承办单位).

@@ -85,6 +85,10 @@ export const commands = {
 	 *  does not allow is refused with the Chinese reason.
 	 */
 	matterAct: (matter: string, event: Event) => typedError<Acted, IpcError>(__TAURI_INVOKE("matter_act", { matter, event })),
+	/**  汇总梳理: groups of similar matters not yet assigned, across stations, each with the reason it is a group. */
+	matterSimilar: (filter: SimilarFilter) => typedError<SimilarGroup[], IpcError>(__TAURI_INVOKE("matter_similar", { filter })),
+	/**  并案: merges `others` into the lead matter, all or none; a refusal names the matter and the reason. */
+	matterMerge: (lead: string, others: string[]) => typedError<MergeOutcome, IpcError>(__TAURI_INVOKE("matter_merge", { lead, others })),
 	/**  The handling units (承办单位). */
 	handlingUnits: () => typedError<UnitView[], IpcError>(__TAURI_INVOKE("handling_units")),
 	/**  The matter's attachments, oldest first. */
@@ -241,18 +245,6 @@ export const commands = {
 	leaderCoverage: (regionCode: string | null, period: string) => typedError<Coverage, IpcError>(__TAURI_INVOKE("leader_coverage", { regionCode, period })),
 	/**  A deputy's duty file (履职档案) over a period: activities, visits received, matters first-responded. */
 	deputyDutyFile: (deputyCode: string, period: string) => typedError<DutyFile, IpcError>(__TAURI_INVOKE("deputy_duty_file", { deputyCode, period })),
-	/**
-	 *  The 统计 screen's data. `period` as in the CLI: `2026`, `2026-Q3`, `2026-07`, `2026-07-01..2026-09-30`;
-	 *  `station_code`: one station (office only; ignored in a station's installation).
-	 */
-	statsBoard: (period: string, stationCode: string | null) => typedError<Board, IpcError>(__TAURI_INVOKE("stats_board", { period, stationCode })),
-	/**  Saves a chart's table as XLSX where the operator chooses; `null` when the dialog is cancelled. */
-	exportChartData: (table: ChartTableInput) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_chart_data", { table })),
-	/**
-	 *  Saves a chart's picture (ECharts' `data:image/png;base64,` URL, checked to be a PNG) where the operator
-	 *  chooses; the path written, or `null` when the dialog is cancelled.
-	 */
-	exportChartImage: (title: string, dataUrl: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_chart_image", { title, dataUrl })),
 	/**
 	 *  Writes a ledger to `path` (XLSX) with its title row; states and deadlines as of the store's clock. With
 	 *  `reveal_reason`, citizens' names and phones are written in full (roles that may see personal data; audited).
@@ -446,46 +438,6 @@ export type AttendanceView = {
 	reason: string,
 };
 
-/**  Everything the 统计 screen draws. */
-export type Board = {
-	/**  全市 or the station's name. */
-	scope: string,
-	/**  The station's code when the board is one station's (always in a station's installation). */
-	station_code: string | null,
-	/**  The period's label (2026年第三季度). */
-	period: string,
-	/**  The KPI cards. */
-	headline: Headline,
-	/**  Matters by month of reception. */
-	matters_by_month: Slice[],
-	/**  Matters by category, most first. */
-	matters_by_category: Slice[],
-	/**  Matters by county, most first. */
-	matters_by_county: Slice[],
-	/**  Matters by station, most first. */
-	matters_by_station: Slice[],
-	/**  On-time and satisfaction rates by month of assignment. */
-	rate_trends: RatePoint[],
-	/**  The escalation ladder's level names (the overdue list's columns). */
-	overdue_levels: string[],
-	/**  The overdue list by unit. */
-	overdue_by_unit: OverdueByUnit[],
-	/**  Visits and duty days per station (city) or month (station). */
-	station_activity: Chart,
-	/**  Star stations by county. */
-	star_stations: Chart,
-	/**  Leaders' visits per county (city) or month (station). */
-	leader_coverage: Chart,
-	/**  编组进站 by level. */
-	assignment: Chart,
-	/**  Attendance at activities by month. */
-	attendance: Chart,
-	/**  Matters first-responded by the deputy's level. */
-	responders_by_level: Chart,
-	/**  The deputies who first-responded the most. */
-	top_responders: Chart,
-};
-
 /**  One date the official calendar overrides. */
 export type CalendarDay = {
 	/**  The date. */
@@ -538,24 +490,6 @@ export type CategoryRule = {
 	name: string,
 	/**  The route 接待登记 proposes for it. */
 	suggested_route: Route,
-};
-
-/**  Labels (stations, months, levels) with the series counted over them. */
-export type Chart = {
-	/**  The categories, in the order to draw them. */
-	labels: string[],
-	/**  The series, each as long as `labels`. */
-	series: Series[],
-};
-
-/**  A chart's table as shown under it. */
-export type ChartTableInput = {
-	/**  The chart's title with its scope and period (the sheet's title and the file's name). */
-	title: string,
-	/**  Column headers. */
-	headers: string[],
-	/**  Rows of cells as shown. */
-	rows: string[][],
 };
 
 /**  A citizen who came (or called, or wrote). */
@@ -1161,28 +1095,6 @@ export type Gender =
 /**  女 */
 "female";
 
-/**  The KPI cards. */
-export type Headline = {
-	/**  Matters received in the period. */
-	matters: number,
-	/**  Visits registered in the period (the station activity chart's sum). */
-	visits: number,
-	/**  Assignments in the period answered on time (the trend's months pooled: weighted by assignments). */
-	on_time_rate: number | null,
-	/**  Satisfaction over the period, pooled the same way. */
-	satisfaction_rate: number | null,
-	/**  Overdue matters today. */
-	overdue: number,
-	/**  星级联络站 (province and city level). */
-	star_stations: number,
-	/**  编组进站. */
-	assignment: Ratio,
-	/**  Attendance at activities. */
-	attendance: Ratio,
-	/**  Leaders' station-visit coverage. */
-	leader_coverage: Ratio,
-};
-
 /**  How far the running import is; sent as the `import-progress` event. */
 export type ImportProgress = {
 	/**  Rows handled so far. */
@@ -1281,6 +1193,16 @@ export type IpcError = {
 	message: string,
 	/**  The form fields that failed validation (empty unless `code` is `invalid` and the input was a form). */
 	fields: FieldIssue[],
+};
+
+/**  The lead matter a merged matter follows, as its own record carries it (so its station sees it too). */
+export type LeadOfMerged = {
+	/**  The lead matter's code. */
+	code: string,
+	/**  The lead's latest reply (empty until it replied). */
+	reply: string,
+	/**  The day of that reply (`YYYY-MM-DD`, empty until it replied). */
+	replied_on: string,
 };
 
 /**  A leader's visit to record. */
@@ -1405,6 +1327,17 @@ export type MatterFilter = {
 	 *  `queue: overdue`, one row of the overdue card's levels.
 	 */
 	escalation?: string | null,
+	/**  Only matters of stations in this county-level region or below (the region's code or id; office mode). */
+	county?: string | null,
+	/**  Only matters of this category. */
+	category?: string | null,
+	/**  Only matters this handling unit holds now, as lead or co-handler (the unit's code). */
+	unit?: string | null,
+	/**
+	 *  Only matters this deputy received (a receiving deputy of the visit) or first responded to (the deputy's
+	 *  number, or the deputy's name at the deputy's own station group, as the duty file matches them).
+	 */
+	deputy?: string | null,
 };
 
 /**  One matter raised in the visit. */
@@ -1479,7 +1412,29 @@ export type MatterView = {
 	timeline: TimelineEntry[],
 	/**  The acts that may be recorded next. */
 	allowed_acts: AllowedAct[],
+	/**  The matters merged into this one (并案), without personal data. */
+	merged: MergedMatter[],
+	/**  For a merged matter: the lead it follows and the lead's latest reply, which its station feeds back. */
+	lead: LeadOfMerged | null,
 } & MatterSummary;
+
+/**  What a 并案 did. */
+export type MergeOutcome = {
+	/**  The lead matter's code. */
+	lead_code: string,
+	/**  The matters merged into it now, in the order given. */
+	merged: Acted[],
+};
+
+/**  A matter merged into a lead matter, as the lead's view lists it: no citizen's name or phone, only how many. */
+export type MergedMatter = {
+	/**  Its code. */
+	code: string,
+	/**  Its station's code. */
+	station_code: string,
+	/**  How many citizens came with it (the visit's head count). */
+	citizens: number,
+};
 
 /**  What this installation is. */
 export type Mode = 
@@ -1534,18 +1489,6 @@ state: State } |
 { outcome: "refused"; 
 /**  Why. */
 reason: string };
-
-/**  One line of the overdue list: a unit and how many of the matters it holds are overdue at each escalation level. */
-export type OverdueByUnit = {
-	/**  The lead unit's code (empty: overdue before any unit held it — routing or assignment late). */
-	unit_code: string,
-	/**  Its name (站内 for matters no unit holds). */
-	unit_name: string,
-	/**  Overdue matters per level of the ladder, in the ladder's order (the last column: below the first level). */
-	by_level: number[],
-	/**  All of them. */
-	total: number,
-};
 
 /**  A peer as the screen lists it. */
 export type PeerRow = {
@@ -1830,18 +1773,6 @@ export type QueueKey =
 /**  回头看到期: the look-back date is reached and the 回头看 is not done. */
 "look_back_due";
 
-/**  One month of the rate trends. */
-export type RatePoint = {
-	/**  `YYYY-MM`. */
-	month: string,
-	/**  Assignments made that month. */
-	assigned: number,
-	/**  Answered by the due date ÷ (answered + overdue unanswered), of that month's assignments. */
-	on_time_rate: number | null,
-	/**  (满意 + 基本满意) ÷ rated, of the answers to that month's assignments. */
-	satisfaction_rate: number | null,
-};
-
 /**  The citizen's satisfaction with the result (the default three-level scale). */
 export type Rating = 
 /**  满意 */
@@ -1850,16 +1781,6 @@ export type Rating =
 "basically_satisfied" | 
 /**  不满意: needs a reason and reopens handling. */
 "unsatisfied";
-
-/**  A part of a whole: covered ÷ in scope, attended ÷ expected. */
-export type Ratio = {
-	/**  The part. */
-	part: number,
-	/**  The whole. */
-	whole: number,
-	/**  part ÷ whole from 0 to 1; `None` with nothing in the whole (an empty scope has nothing to cover). */
-	rate: number | null,
-};
 
 /**  One import attempt of the history. */
 export type ReceiptRow = {
@@ -2154,14 +2075,6 @@ export type SearchHit = {
 	private_phone_masked: string,
 };
 
-/**  One named series of counts, one value per label of its chart. */
-export type Series = {
-	/**  What it counts, with its unit (走访人次, 排班天数 …). */
-	name: string,
-	/**  One count per label. */
-	values: number[],
-};
-
 /**  A session of a duty day (值班时段): stations receive by the half day or the whole day. */
 export type Session = 
 /**  上午 */
@@ -2232,12 +2145,46 @@ export type Signals = {
 	late_registration: boolean,
 };
 
-/**  One bar or slice: a label and its count. */
-export type Slice = {
-	/**  What it counts (a month `2026-07`, a category, a county, a station). */
-	label: string,
-	/**  How many. */
-	value: number,
+/**  Which matters to look at. */
+export type SimilarFilter = {
+	/**  Only stations in this county-level region or below (the region's code or id). */
+	county?: string | null,
+	/**  Only this category. */
+	category?: string | null,
+};
+
+/**  Similar matters, and why they are grouped. */
+export type SimilarGroup = {
+	/**  The shared category. */
+	category: string,
+	/**  The shared place, as the first matter wrote it. */
+	place: string,
+	/**  The weakest link's text similarity, in percent. */
+	min_percent: number,
+	/**  The strongest link's text similarity, in percent. */
+	max_percent: number,
+	/**  Why, in Chinese: 「同类别「…」· 同地点「…」· 文字相似度 78%」. */
+	reason: string,
+	/**  The matters, by code. */
+	matters: SimilarMatter[],
+};
+
+/**  One matter of a group (no citizen's personal data). */
+export type SimilarMatter = {
+	/**  Code. */
+	code: string,
+	/**  Station code. */
+	station_code: string,
+	/**  Title. */
+	title: string,
+	/**  待研判 or 待交办. */
+	state: State,
+	/**  Its Chinese label. */
+	state_label: string,
+	/**  When the citizen came (RFC 3339). */
+	received_at: string,
+	/**  How many citizens came with it. */
+	citizens: number,
 };
 
 /**  A platform's star rating. */

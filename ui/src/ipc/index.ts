@@ -59,6 +59,9 @@ import type {
   MatterFilter,
   MatterSummary,
   MatterView,
+  MergeOutcome,
+  SimilarFilter,
+  SimilarGroup,
   NewOperator,
   OperatorView,
   PlatformInput,
@@ -162,7 +165,13 @@ export type {
   MatterInput,
   MatterSummary,
   MatterView,
+  LeadOfMerged,
+  MergedMatter,
+  MergeOutcome,
   RegisteredVisit,
+  SimilarFilter,
+  SimilarGroup,
+  SimilarMatter,
   Signals,
   State,
   TimelineEntry,
@@ -456,12 +465,22 @@ export function matterAct(matter: string, event: Event): Promise<Acted> {
   return unwrap(() => commands.matterAct(matter, event));
 }
 
-/** The handling units (承办单位). */
+/** 汇总梳理: groups of similar matters not yet assigned, across stations, each with the reason it is a group. */
+export function matterSimilar(filter: SimilarFilter): Promise<SimilarGroup[]> {
+  return unwrap(() => commands.matterSimilar(filter));
+}
+
+/** 并案: merges `others` into the lead matter, all or none; a refusal carries Rust's Chinese reason. */
+export function matterMerge(lead: string, others: string[]): Promise<MergeOutcome> {
+  return unwrap(() => commands.matterMerge(lead, others));
+}
+
 /** The 工作台 counts of one station's matters (null: every station's), counted by Rust with its clock. */
 export function matterQueues(stationCode: string | null): Promise<QueueCounts> {
   return unwrap(() => commands.matterQueues(stationCode));
 }
 
+/** The handling units (承办单位). */
 export function handlingUnits(): Promise<UnitView[]> {
   return unwrap(() => commands.handlingUnits());
 }

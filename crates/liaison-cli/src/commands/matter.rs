@@ -1,9 +1,11 @@
-//! `liaison matter list|show|act`: the matters, one matter in full, and every act of the workflow. State,
+//! `liaison matter list|show|act|similar|merge`: the matters, one matter in full, every act of the workflow, the
+//! groups of similar unassigned matters (汇总梳理) and the 并案 of several into one lead. State,
 //! deadlines and escalations are computed as of the store's clock, as the desktop app shows them.
 
 use liaison_core::Store;
 use liaison_core::workflow::{
-    self, Acted, Event, Limit, MatterFilter, MatterSummary, MatterView, QueueKey, Rating, State,
+    self, Acted, Event, Limit, MatterFilter, MatterSummary, MatterView, MergeOutcome, QueueKey, Rating, SimilarFilter,
+    SimilarGroup, State,
 };
 
 use crate::Failure;
@@ -12,7 +14,7 @@ use crate::args::{ActCommand, MatterCommand, RouteArg};
 pub(super) fn run(store: &mut Store, cmd: &MatterCommand, operator: &str, json: bool) -> Result<(), Failure> {
     let now = store.deps().clock.now();
     match cmd {
-        MatterCommand::List { state, station, overdue, queue, escalation } => {
+        MatterCommand::List { state, station, overdue, queue, escalation, county, category, unit, deputy } => {
             let state = state
                 .as_deref()
                 .map(|s| {
@@ -31,8 +33,20 @@ pub(super) fn run(store: &mut Store, cmd: &MatterCommand, operator: &str, json: 
                 overdue: *overdue,
                 queue,
                 escalation: escalation.clone(),
+                county: county.clone(),
+                category: category.clone(),
+                unit: unit.clone(),
+                deputy: deputy.clone(),
             };
             crate::output::emit(json, &workflow::list(store.conn(), &filter, now)?, print_list)
+        }
+        MatterCommand::Similar { county, category } => {
+            let filter = SimilarFilter { county: county.clone(), category: category.clone() };
+            crate::output::emit(json, &workflow::similar(store.conn(), &filter)?, |g| print_groups(g))
+        }
+        MatterCommand::Merge { lead, others } => {
+            let merged = store.write(operator, |w| workflow::merge(w, lead, others))?;
+            crate::output::emit(json, &merged, print_merged)
         }
         MatterCommand::Show { id } => crate::output::emit(json, &workflow::show(store.conn(), id, now)?, print_matter),
         MatterCommand::Act { id, act } => {
@@ -92,6 +106,21 @@ fn to_event(act: &ActCommand) -> Result<Event, Failure> {
     })
 }
 
+fn print_groups(groups: &[SimilarGroup]) {
+    for (i, g) in groups.iter().enumerate() {
+        println!("第 {} 组 group {}：{}", i + 1, i + 1, g.reason);
+        for m in &g.matters {
+            println!("  {}  {}  {}  {}  群众 {} 人", m.code, m.station_code, m.state_label, m.title, m.citizens);
+        }
+    }
+    println!("共 {} 组 groups（文字相似度不低于 {}%）", groups.len(), workflow::similar::THRESHOLD_PERCENT);
+}
+
+fn print_merged(merged: &MergeOutcome) {
+    let codes: Vec<&str> = merged.merged.iter().map(|m| m.matter_code.as_str()).collect();
+    println!("已并案 merged into {}：{}", merged.lead_code, codes.join("、"));
+}
+
 fn print_acted(acted: &Acted) {
     println!("事项 matter {}：{}", acted.matter_code, acted.state.label());
 }
@@ -117,6 +146,15 @@ fn print_matter(v: &MatterView) {
     println!("事项 {}  {}（{}）", s.code, s.title, s.category);
     println!("状态 state: {}    首问责任人 first responder: {}", s.state_label, s.first_responder);
     println!("当前责任 accountable: {}", v.accountable.join("、"));
+    if let Some(lead) = &v.lead {
+        println!("已并入 merged into: {}", lead.code);
+        if !lead.reply.is_empty() {
+            println!("主事项答复 lead's reply（{}）: {}", lead.replied_on, lead.reply);
+        }
+    }
+    for m in &v.merged {
+        println!("并入事项 merged here: {}  {}  群众 {} 人", m.code, m.station_code, m.citizens);
+    }
     if !v.detail.is_empty() {
         println!("内容 detail: {}", v.detail);
     }

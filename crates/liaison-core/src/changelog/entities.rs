@@ -202,7 +202,18 @@ static VISIT: EntitySpec = EntitySpec {
 
 static MATTER: EntitySpec = EntitySpec {
     table: "matters",
-    fields: &["code", "visit_id", "title", "detail", "category", "place", "first_responder"],
+    fields: &[
+        "code",
+        "visit_id",
+        "title",
+        "detail",
+        "category",
+        "place",
+        "first_responder",
+        "lead_code",
+        "lead_reply",
+        "lead_replied_on",
+    ],
     required: &["code", "visit_id", "title", "category", "first_responder"],
     after_project: no_hook,
     insert_only: false,

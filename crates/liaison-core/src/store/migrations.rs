@@ -26,6 +26,7 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
     ("0008_matter_attachments.sql", include_str!("../../../../migrations/0008_matter_attachments.sql")),
     ("0009_sync.sql", include_str!("../../../../migrations/0009_sync.sql")),
     ("0010_matter_summaries.sql", include_str!("../../../../migrations/0010_matter_summaries.sql")),
+    ("0011_merged_matters.sql", include_str!("../../../../migrations/0011_merged_matters.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

@@ -154,6 +154,18 @@ fn office_and_station() -> (Node, Node) {
     (office, station)
 }
 
+/// The one-matter visit of [`one_matter_visit`] at the other station, LS-01, with 曾国强 as first responder.
+fn visit_at_ls01(phone: &str) -> crate::workflow::VisitInput {
+    crate::workflow::VisitInput {
+        station_code: "LS-01".into(),
+        matters: vec![crate::workflow::MatterInput {
+            first_responder: "曾国强".into(),
+            ..one_matter_visit("").matters[0].clone()
+        }],
+        ..one_matter_visit(phone)
+    }
+}
+
 #[test]
 fn the_roster_goes_down_and_station_work_comes_up() {
     let (mut office, mut station) = office_and_station();
@@ -181,14 +193,7 @@ fn the_roster_goes_down_and_station_work_comes_up() {
 #[test]
 fn a_station_gets_the_roster_and_its_own_records_only() {
     let (mut office, mut station) = office_and_station();
-    let other = crate::workflow::VisitInput {
-        station_code: "LS-01".into(),
-        matters: vec![crate::workflow::MatterInput {
-            first_responder: "曾国强".into(),
-            ..one_matter_visit("").matters[0].clone()
-        }],
-        ..one_matter_visit("")
-    };
+    let other = visit_at_ls01("");
     let mine = office.store.write("办公室", |w| crate::workflow::register(w, &one_matter_visit(""))).unwrap();
     let theirs = office.store.write("办公室", |w| crate::workflow::register(w, &other)).unwrap();
     sync(&mut office, &mut station);
@@ -210,14 +215,7 @@ fn a_station_gets_the_roster_and_its_own_records_only() {
 fn a_station_may_not_write_another_stations_records() {
     let (mut office, mut station) = office_and_station();
     // The station's PC is misconfigured (or tampered with) and records a visit for LS-01.
-    let elsewhere = crate::workflow::VisitInput {
-        station_code: "LS-01".into(),
-        matters: vec![crate::workflow::MatterInput {
-            first_responder: "曾国强".into(),
-            ..one_matter_visit("").matters[0].clone()
-        }],
-        ..one_matter_visit("")
-    };
+    let elsewhere = visit_at_ls01("");
     station.store.write("李文书", |w| crate::workflow::register(w, &elsewhere)).unwrap();
     let out = cut(&mut station, &office, false);
     let before = dump(office.store.conn(), &["sync_receipts"]);
@@ -782,4 +780,70 @@ fn history_from_before_sync_is_one_chain_of_local_edits() {
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     assert_eq!(bases, ["{}", r#"{"name":[[1,"n"]]}"#, "{}", r#"{"name":[[2,"n"]],"code":[[1,"n"]]}"#]);
+}
+
+#[test]
+fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_return_bundle() {
+    use crate::workflow::units::{self, UnitInput};
+    use crate::workflow::{Event, State, act, merge, show};
+    let (mut office, mut station) = office_and_station();
+    // The station's citizen raises the issue; the station sends it up.
+    let mine = station.store.write("李文书", |w| crate::workflow::register(w, &one_matter_visit(""))).unwrap();
+    let mine = mine.matters[0].code.clone();
+    sync(&mut station, &mut office);
+    // Another station's matter on the same issue is the lead: the office merges the station's matter into it,
+    // dispatches the lead and records the unit's reply.
+    let other = visit_at_ls01("13912345678");
+    let lead = office
+        .store
+        .write("办公室", |w| {
+            let unit =
+                UnitInput { code: "ZJJ".into(), name: "住建局".into(), kind: "部门".into(), ..Default::default() };
+            units::save(w, &unit)?;
+            let lead = crate::workflow::register(w, &other)?.matters[0].code.clone();
+            act(w, &lead, Event::RoutedForAssignment { limit: None })?;
+            act(w, &mine, Event::RoutedForAssignment { limit: None })?;
+            merge(w, &lead, std::slice::from_ref(&mine))?;
+            act(w, &lead, crate::workflow::tests::assign("ZJJ", ""))?;
+            act(w, &lead, Event::Accepted { unit: "ZJJ".into() })?;
+            let reply = Event::Replied {
+                text: "南环路路灯已全部更换".into(),
+                not_competent: false,
+                competent_body: String::new(),
+            };
+            act(w, &lead, reply)?;
+            Ok(lead)
+        })
+        .unwrap();
+    let now = office.store.deps().clock.now();
+    let lead_view = show(office.store.conn(), &lead, now).unwrap();
+    assert_eq!(lead_view.merged.len(), 1);
+    assert_eq!(
+        (lead_view.merged[0].code.as_str(), lead_view.merged[0].station_code.as_str()),
+        (mine.as_str(), "XH-01")
+    );
+    // The return bundle carries the copy on the station's own matter, and nothing of the other station's.
+    let down = cut(&mut office, &station, false);
+    let copied = down.payload.changes.iter().any(|c| {
+        c.change.entity == EntityKind::Matter
+            && c.change.fields.get("lead_reply") == Some(&json!("南环路路灯已全部更换"))
+    });
+    assert!(copied, "the lead's reply travels on the merged matter");
+    let leaked =
+        down.payload.changes.iter().any(|c| serde_json::to_string(&c.change.fields).unwrap().contains("13912345678"));
+    assert!(!leaked, "the other station's citizen stays at the office");
+    deliver(&mut station, &office, &down);
+    let view = show(station.store.conn(), &mine, now).unwrap();
+    assert_eq!(view.summary.state, Some(State::Merged));
+    let seen = view.lead.expect("the station sees the lead");
+    assert_eq!((seen.code.as_str(), seen.reply.as_str()), (lead.as_str(), "南环路路灯已全部更换"));
+    assert!(!seen.replied_on.is_empty());
+    let lead_here: i64 =
+        station.store.conn().query_row("SELECT COUNT(*) FROM matters WHERE code = ?1", [&lead], |r| r.get(0)).unwrap();
+    assert_eq!(lead_here, 0, "the lead matter itself stays at the office");
+    // So the station can feed back to its citizen.
+    let told =
+        Event::FedBack { how: "电话".into(), told_on: None, deputy_told: true, unreachable_reason: String::new() };
+    let acted = station.store.write("李文书", |w| act(w, &mine, told)).unwrap();
+    assert_eq!(acted.state, State::FedBack);
 }

@@ -73,6 +73,7 @@ pub fn act(w: &mut Writer<'_>, matter: &str, event: Event) -> Result<Acted> {
     freeze_limits(&rules, &matter.category, &mut event)?;
     let state = history.check(&event).map_err(Error::Invalid)?;
     let event_id = events::append(w, &matter.id, &event)?;
+    super::merge::after_act(w, &matter, &event)?;
     Ok(Acted { matter_id: matter.id, matter_code: matter.code, event_id, state })
 }
 

@@ -21,19 +21,23 @@
 //! [`events`] (storage), [`acts`] (recording an act), [`attachments`] (附件), [`visits`] (registration), [`units`] (承办单位), [`unit_signals`] (推诿 per unit),
 //! [`query`] (list and detail views), [`queues`] (the 工作台 counts and their list filter), [`configure`] (editing
 //! the rules; the deadline preview of 接待登记), [`summary`] (the kept per-matter summary), [`ranking`]
-//! (满意度测评, recorded rankings and their re-evaluation schedule).
+//! (满意度测评, recorded rankings and their re-evaluation schedule), [`similar`] (汇总梳理: groups of similar
+//! unassigned matters), [`merge`] (并案 of several matters into one lead, with the copy a merged matter's station
+//! needs).
 
 pub mod acts;
 pub mod attachments;
 pub mod configure;
 pub mod deadlines;
 pub mod events;
+pub mod merge;
 pub mod model;
 pub mod query;
 pub mod queues;
 pub mod ranking;
 pub mod rules;
 pub mod signals;
+pub mod similar;
 pub mod state;
 pub mod summary;
 pub mod unit_signals;
@@ -41,9 +45,11 @@ pub mod units;
 pub mod visits;
 
 pub use acts::{Acted, act};
+pub use merge::{MergeOutcome, merge, merge_as};
 pub use model::{Channel, Event, Limit, LimitUnit, Rating, State, UnitKind};
 pub use query::{MatterFilter, MatterSummary, MatterView, list, show};
 pub use queues::{QueueCounts, QueueKey, QueueScope, queues};
+pub use similar::{SimilarFilter, SimilarGroup, similar};
 pub use visits::{CitizenInput, MatterInput, RegisteredVisit, VisitInput, register};
 
 #[cfg(test)]

@@ -1,14 +1,18 @@
-//! Reading matters: the list (with state and deadline per matter) and one matter in full (timeline, deadlines,
-//! escalations, buck-passing signals, who is accountable). Everything is derived on read from the events, the
+//! Reading matters: the list (with state and deadline per matter; filtered by station, county, category and
+//! deputy in SQL, by state, queue, escalation and holding unit after the fold) and one matter in full (timeline,
+//! deadlines, escalations, buck-passing signals, who is accountable, the matters merged into it or the lead it
+//! follows). Everything is derived on read from the events, the
 //! calendar and the rules, at the instant `now` the caller passes (the store's injected clock). Citizens' phones
 //! and ID numbers leave here masked.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
+use rusqlite::types::Value as SqlValue;
 use serde::Serialize;
 
 use super::deadlines::{Deadlines, china_date};
 use super::events;
+use super::merge::{self, LeadOfMerged, MergedMatter};
 use super::model::State;
 use super::queues::{QueueKey, Reading};
 use super::signals::{self, Signals};
@@ -112,6 +116,10 @@ pub struct MatterView {
     pub timeline: Vec<TimelineEntry>,
     /// The acts that may be recorded next.
     pub allowed_acts: Vec<AllowedAct>,
+    /// The matters merged into this one (并案), without personal data.
+    pub merged: Vec<MergedMatter>,
+    /// For a merged matter: the lead it follows and the lead's latest reply, which its station feeds back.
+    pub lead: Option<LeadOfMerged>,
 }
 
 /// What to list.
@@ -133,18 +141,83 @@ pub struct MatterFilter {
     #[serde(default)]
     #[cfg_attr(feature = "ipc", specta(optional))]
     pub escalation: Option<String>,
+    /// Only matters of stations in this county-level region or below (the region's code or id; office mode).
+    #[serde(default)]
+    #[cfg_attr(feature = "ipc", specta(optional))]
+    pub county: Option<String>,
+    /// Only matters of this category.
+    #[serde(default)]
+    #[cfg_attr(feature = "ipc", specta(optional))]
+    pub category: Option<String>,
+    /// Only matters this handling unit holds now, as lead or co-handler (the unit's code).
+    #[serde(default)]
+    #[cfg_attr(feature = "ipc", specta(optional))]
+    pub unit: Option<String>,
+    /// Only matters this deputy received (a receiving deputy of the visit) or first responded to (the deputy's
+    /// number, or the deputy's name at the deputy's own station group, as the duty file matches them).
+    #[serde(default)]
+    #[cfg_attr(feature = "ipc", specta(optional))]
+    pub deputy: Option<String>,
 }
 
 impl MatterFilter {
-    /// Whether a folded matter passes the filter's state, queue and escalation tests (the station is chosen in SQL).
+    /// Whether a folded matter passes the filter's state, queue, escalation and unit tests (the station, county,
+    /// category and deputy are chosen in SQL: [`MatterFilter::sql`]).
     fn passes(&self, folded: &Fold, deadlines: &Deadlines, today: NaiveDate) -> bool {
-        self.state.is_none_or(|s| folded.state == Some(s))
+        let unit = self.unit.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        unit.is_none_or(|u| folded.lead.as_deref() == Some(u) || folded.co.iter().any(|c| c == u))
+            && self.state.is_none_or(|s| folded.state == Some(s))
             && (!self.overdue || QueueKey::Overdue.holds(folded, deadlines, today))
             && self.queue.is_none_or(|q| q.holds(folded, deadlines, today))
             && self
                 .escalation
                 .as_deref()
                 .is_none_or(|code| deadlines.escalation.as_ref().is_some_and(|e| e.code == code))
+    }
+}
+
+/// A filter's text, trimmed; blank means no filter.
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl MatterFilter {
+    /// `select` (over `matters m`, `visits v`, `platforms p`) limited to the filter's station, county, category
+    /// and deputy, in matter-id order, and its parameters: the list's query, and the scope of
+    /// [`super::similar`].
+    pub(crate) fn scoped_sql(&self, select: &str) -> (String, Vec<SqlValue>) {
+        let mut params: Vec<SqlValue> = Vec::new();
+        let mut bind = |value: &str| {
+            params.push(SqlValue::Text(value.to_owned()));
+            params.len()
+        };
+        let mut cte = String::new();
+        let mut conditions = Vec::new();
+        if let Some(code) = given(&self.station_code) {
+            conditions.push(format!("p.code = ?{}", bind(code)));
+        }
+        if let Some(county) = given(&self.county) {
+            let n = bind(county);
+            cte = format!(
+                "WITH RECURSIVE tree(id) AS (SELECT id FROM regions WHERE code = ?{n} OR id = ?{n}
+                   UNION ALL SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id) "
+            );
+            conditions.push("p.region_id IN (SELECT id FROM tree)".to_owned());
+        }
+        if let Some(category) = given(&self.category) {
+            conditions.push(format!("m.category = ?{}", bind(category)));
+        }
+        if let Some(deputy) = given(&self.deputy) {
+            let n = bind(deputy);
+            conditions.push(format!(
+                "(EXISTS (SELECT 1 FROM json_each(v.deputies) j WHERE j.value = ?{n})
+                  OR trim(m.first_responder) = ?{n}
+                  OR EXISTS (SELECT 1 FROM deputies d WHERE d.code = ?{n} AND d.name = trim(m.first_responder)
+                                AND d.station_id IS v.station_id))"
+            ));
+        }
+        let filter = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+        (format!("{cte}{select}{filter} ORDER BY m.id"), params)
     }
 }
 
@@ -223,17 +296,12 @@ fn derive(row: &MatterRow, events: &[Recorded], folded: Fold, deadlines: Deadlin
 /// ([`events::for_each_matter`]); a matter is summarised (signals included) only once it passed the filter.
 pub fn list(conn: &Connection, filter: &MatterFilter, now: DateTime<Utc>) -> Result<Vec<MatterSummary>> {
     let reading = Reading::load(conn, now)?;
-    let station = filter.station_code.as_deref();
-    let rows: Vec<MatterRow> = match station {
-        Some(code) => conn
-            .prepare_cached(&format!("{MATTER_SQL} WHERE p.code = ?1 ORDER BY m.id"))?
-            .query_map([code], read_matter)?
-            .collect::<rusqlite::Result<_>>()?,
-        None => conn
-            .prepare_cached(&format!("{MATTER_SQL} ORDER BY m.id"))?
-            .query_map([], read_matter)?
-            .collect::<rusqlite::Result<_>>()?,
-    };
+    let station = given(&filter.station_code);
+    let (sql, params) = filter.scoped_sql(MATTER_SQL);
+    let rows: Vec<MatterRow> = conn
+        .prepare_cached(&sql)?
+        .query_map(rusqlite::params_from_iter(params), read_matter)?
+        .collect::<rusqlite::Result<_>>()?;
     let mut out: Vec<(usize, MatterSummary)> = Vec::new();
     let mut keep = |i: usize, events: &[Recorded]| {
         let (folded, deadlines) = reading.fold(events);
@@ -274,6 +342,7 @@ pub(crate) fn show_with(conn: &Connection, reading: &Reading, id_or_code: &str) 
     let matter = visits::find_matter(conn, id_or_code)?;
     let row = conn.prepare_cached(&format!("{MATTER_SQL} WHERE m.id = ?1"))?.query_row([&matter.id], read_matter)?;
     let events = events::load(conn, &matter.id)?;
+    let lead = merge::lead_of(conn, &matter.id, &events)?;
     let (folded, deadlines) = reading.fold(&events);
     let allowed_acts = folded.allowed_acts();
     let derived = derive(&row, &events, folded, deadlines, reading);
@@ -300,6 +369,8 @@ pub(crate) fn show_with(conn: &Connection, reading: &Reading, id_or_code: &str) 
         signals: derived.signals,
         timeline,
         allowed_acts,
+        merged: merge::merged_into(conn, &row.code)?,
+        lead,
         summary: derived.summary,
     })
 }

@@ -53,7 +53,8 @@ pub fn next(current: Option<State>, event: &Event) -> Result<State, String> {
     };
     let to = match (state, event) {
         (Registered, Event::AnsweredOnSpot { .. } | Event::Guided { .. }) => Finished,
-        (Registered, Event::Merged { .. }) => Merged,
+        // 并案 before any unit holds the matter: a station's triage or the office's 汇总梳理 after import.
+        (Registered | ToAssign, Event::Merged { .. }) => Merged,
         (Registered, Event::ConvertedToSuggestion { .. }) => Suggestion,
         (Registered, Event::RoutedForAssignment { .. }) => ToAssign,
         (ToAssign | Assigned | Accepted | Handling | Rehandling, Event::Assigned { .. }) => Assigned,
@@ -100,6 +101,9 @@ fn refusal(state: State, event: &Event) -> String {
             "尚未答复，不能办结".to_owned()
         }
         State::Registered if matches!(event, Event::Assigned { .. }) => "请先研判为交办，再交办承办单位".to_owned(),
+        _ if state.is_open() && matches!(event, Event::Merged { .. }) => {
+            format!("事项已进入办理（当前：{}），交办后不能再并案", state.label())
+        }
         _ if is_route => format!("事项已研判（当前：{}），不能再{act}", state.label()),
         _ => format!("事项当前状态为「{}」，不能{act}", state.label()),
     }

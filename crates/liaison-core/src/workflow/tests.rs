@@ -112,7 +112,7 @@ fn legal_table() -> Vec<(State, &'static [(&'static str, State)])> {
                 ("routed", ToAssign),
             ],
         ),
-        (ToAssign, &[("assigned", Assigned)]),
+        (ToAssign, &[("merged", Merged), ("assigned", Assigned)]),
         (Assigned, &[("assigned", Assigned), ("accepted", Accepted), ("returned", ToAssign), ("extended", Assigned)]),
         (
             Accepted,
@@ -382,7 +382,8 @@ pub(crate) fn do_act(ts: &mut TestStore, matter: &str, event: Event) -> State {
     try_act(ts, matter, event.clone()).unwrap_or_else(|e| panic!("{}: {e}", event.label())).state
 }
 
-fn assign(lead: &str, reason: &str) -> Event {
+/// A 交办 to `lead` alone (a reassignment needs the reason).
+pub(crate) fn assign(lead: &str, reason: &str) -> Event {
     Event::Assigned {
         lead: lead.into(),
         co: vec![],
@@ -758,4 +759,167 @@ fn an_event_cannot_be_rewritten() {
 fn china_dates_are_used_for_working_days() {
     let late_evening_utc = DateTime::parse_from_rfc3339("2026-03-01T17:30:00Z").unwrap().to_utc();
     assert_eq!(china_date(late_evening_utc), d("2026-03-02"), "01:30 on Monday in China");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 并案 of several matters, the city-wide filters, 汇总梳理 on a real store
+
+/// A visit at LS-01, first responder 曾国强 (by name: D000003, of LS-01's station group), raising one matter of
+/// `category` about 路灯 at 光明路.
+fn ls_visit(category: &str, head_count: u32) -> VisitInput {
+    VisitInput {
+        station_code: "LS-01".into(),
+        deputies: vec![],
+        head_count: Some(head_count),
+        matters: vec![MatterInput {
+            title: "路灯不亮了".into(),
+            category: category.into(),
+            first_responder: "曾国强".into(),
+            ..visit_input(1).matters[0].clone()
+        }],
+        ..visit_input(1)
+    }
+}
+
+#[test]
+fn merging_several_matters_is_one_transaction_keeping_every_citizen() {
+    let mut ts = store();
+    let here = ts.store.write("clerk", |w| register(w, &visit_input(3))).unwrap();
+    let there = ts.store.write("clerk", |w| register(w, &ls_visit("城乡建设", 4))).unwrap();
+    let [lead, a, b] = [0, 1, 2].map(|i| here.matters[i].code.clone());
+    let far = there.matters[0].code.clone();
+    do_act(&mut ts, &far, sample("routed")); // 待交办 may be merged too
+    do_act(&mut ts, &b, sample("routed"));
+    do_act(&mut ts, &b, assign("ZJJ", ""));
+    // One refusal (b is already assigned) and nothing is merged.
+    let err = ts.store.write("office", |w| merge(w, &lead, &[a.clone(), far.clone(), b.clone()])).unwrap_err();
+    assert!(err.to_string().contains("交办后不能再并案"), "{err}");
+    assert_eq!(show(ts.store.conn(), &a, now(&ts)).unwrap().summary.state, Some(State::Registered));
+    let merged = ts.store.write("office", |w| merge(w, &lead, &[a.clone(), far.clone(), a.clone()])).unwrap();
+    assert_eq!(merged.lead_code, lead);
+    assert_eq!(merged.merged.iter().map(|m| m.state).collect::<Vec<_>>(), vec![State::Merged, State::Merged]);
+    let view = show(ts.store.conn(), &lead, now(&ts)).unwrap();
+    let listed: Vec<(&str, &str, u32)> =
+        view.merged.iter().map(|m| (m.code.as_str(), m.station_code.as_str(), m.citizens)).collect();
+    let mut want = vec![(a.as_str(), "XH-01", 1), (far.as_str(), "LS-01", 4)];
+    want.sort();
+    assert_eq!(listed, want, "every citizen kept, counted, not named");
+    let follower = show(ts.store.conn(), &far, now(&ts)).unwrap();
+    let seen = follower.lead.clone().unwrap();
+    assert_eq!((seen.code.as_str(), seen.reply.as_str()), (lead.as_str(), ""));
+    assert!(view.lead.is_none() && follower.merged.is_empty());
+    // A merged matter is no lead, and a lead with followers is not merged elsewhere.
+    let err = ts.store.write("office", |w| merge(w, &a, std::slice::from_ref(&b))).unwrap_err();
+    assert!(matches!(err, Error::InvalidFields(_)), "{err}");
+    let err = ts.store.write("office", |w| merge(w, &far, std::slice::from_ref(&lead))).unwrap_err();
+    assert!(matches!(err, Error::InvalidFields(_)), "{err}");
+    let spare = ts.store.write("clerk", |w| register(w, &visit_input(1))).unwrap().matters[0].code.clone();
+    let err = ts.store.write("office", |w| merge(w, &spare, std::slice::from_ref(&lead))).unwrap_err();
+    assert!(err.to_string().contains("请把它选为主事项"), "{err}");
+    let err = ts.store.write("office", |w| merge(w, &lead, std::slice::from_ref(&lead))).unwrap_err();
+    assert_eq!(field_names(err), vec!["others"]);
+    assert_eq!(field_names(ts.store.write("office", |w| merge(w, &lead, &[])).unwrap_err()), vec!["others"]);
+    // The lead's replies are copied to its followers; a later follower gets the latest at once.
+    do_act(&mut ts, &lead, sample("routed"));
+    do_act(&mut ts, &lead, assign("ZJJ", ""));
+    do_act(&mut ts, &lead, sample("accepted"));
+    let reply = |text: &str| Event::Replied { text: text.into(), not_competent: false, competent_body: String::new() };
+    do_act(&mut ts, &lead, reply("已更换灯具"));
+    do_act(&mut ts, &lead, reply("已更换灯具并加装两盏"));
+    let late = ts.store.write("clerk", |w| register(w, &visit_input(1))).unwrap().matters[0].code.clone();
+    ts.store.write("office", |w| merge(w, &lead, std::slice::from_ref(&late))).unwrap();
+    for code in [&a, &far, &late] {
+        let lead_seen = show(ts.store.conn(), code, now(&ts)).unwrap().lead.unwrap();
+        assert_eq!(lead_seen.reply, "已更换灯具并加装两盏", "{code}");
+    }
+    assert_eq!(do_act(&mut ts, &far, sample("fed_back")), State::FedBack);
+    let view = show(ts.store.conn(), &lead, now(&ts)).unwrap();
+    assert_eq!(view.merged.len(), 3, "a follower that fed back is still listed");
+}
+
+#[test]
+fn the_city_wide_filters_pick_county_category_unit_and_deputy() {
+    let mut ts = store();
+    let here = ts.store.write("clerk", |w| register(w, &visit_input(2))).unwrap();
+    let there = ts.store.write("clerk", |w| register(w, &ls_visit("交通出行", 1))).unwrap();
+    let [x0, x1] = [0, 1].map(|i| here.matters[i].code.clone());
+    let ls = there.matters[0].code.clone();
+    do_act(&mut ts, &x1, sample("routed"));
+    do_act(
+        &mut ts,
+        &x1,
+        Event::Assigned {
+            lead: "JTJ".into(),
+            co: vec!["ZJJ".into()],
+            due_on: None,
+            reason: String::new(),
+            limit: None,
+            return_window: None,
+        },
+    );
+    let codes = |filter: MatterFilter| -> Vec<String> {
+        let mut out: Vec<String> =
+            list(ts.store.conn(), &filter, now(&ts)).unwrap().into_iter().map(|m| m.code).collect();
+        out.sort();
+        out
+    };
+    let text = |s: &str| Some(s.to_owned());
+    #[rustfmt::skip]
+    let table: Vec<(&str, MatterFilter, Vec<&String>)> = vec![
+        ("no filter", MatterFilter::default(), vec![&x0, &x1, &ls]),
+        ("county 鲁山县", MatterFilter { county: text("410423"), ..Default::default() }, vec![&ls]),
+        ("county 新华区", MatterFilter { county: text("410402"), ..Default::default() }, vec![&x0, &x1]),
+        ("the city holds both", MatterFilter { county: text("410400"), ..Default::default() }, vec![&x0, &x1, &ls]),
+        ("unknown county", MatterFilter { county: text("999999"), ..Default::default() }, vec![]),
+        ("category", MatterFilter { category: text("交通出行"), ..Default::default() }, vec![&ls]),
+        ("lead unit", MatterFilter { unit: text("JTJ"), ..Default::default() }, vec![&x1]),
+        ("co-handler", MatterFilter { unit: text("ZJJ"), ..Default::default() }, vec![&x1]),
+        ("a unit holding nothing", MatterFilter { unit: text("YSZ"), ..Default::default() }, vec![]),
+        // D000001 张明新 received the XH-01 visit; 曾国强 first responded at LS-01, D000003's own station group.
+        ("receiving deputy", MatterFilter { deputy: text("D000001"), ..Default::default() }, vec![&x0, &x1]),
+        ("first responder by name", MatterFilter { deputy: text("D000003"), ..Default::default() }, vec![&ls]),
+        ("a deputy with none", MatterFilter { deputy: text("D000002"), ..Default::default() }, vec![]),
+        ("blank is no filter", MatterFilter { deputy: text(" "), county: text(""), ..Default::default() }, vec![&x0, &x1, &ls]),
+        (
+            "combined",
+            MatterFilter { county: text("410402"), state: Some(State::Registered), ..Default::default() },
+            vec![&x0],
+        ),
+    ];
+    for (name, filter, want) in table {
+        let mut want: Vec<String> = want.into_iter().cloned().collect();
+        want.sort();
+        assert_eq!(codes(filter), want, "{name}");
+    }
+}
+
+#[test]
+fn similar_groups_are_found_across_stations_among_unassigned_matters_only() {
+    let mut ts = store();
+    // XH-01: 路灯不亮0 and 路灯不亮1 at 光明路 (城乡建设); LS-01: 路灯不亮了 at 光明路, same category.
+    let here = ts.store.write("clerk", |w| register(w, &visit_input(3))).unwrap();
+    let there = ts.store.write("clerk", |w| register(w, &ls_visit("城乡建设", 2))).unwrap();
+    let other_category = ts.store.write("clerk", |w| register(w, &ls_visit("交通出行", 1))).unwrap();
+    let [x0, x1, x2] = [0, 1, 2].map(|i| here.matters[i].code.clone());
+    let ls = there.matters[0].code.clone();
+    do_act(&mut ts, &x1, sample("routed")); // 待交办 is still a candidate
+    do_act(&mut ts, &x2, sample("routed"));
+    do_act(&mut ts, &x2, assign("ZJJ", "")); // assigned: no longer
+    let groups = similar::similar(ts.store.conn(), &SimilarFilter::default()).unwrap();
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    let g = &groups[0];
+    let codes: Vec<&str> = g.matters.iter().map(|m| m.code.as_str()).collect();
+    let mut want = vec![x0.as_str(), x1.as_str(), ls.as_str()];
+    want.sort();
+    assert_eq!(codes, want);
+    assert!(g.reason.starts_with("同类别「城乡建设」· 同地点「光明路」· 文字相似度 "), "{}", g.reason);
+    assert_eq!(g.matters.iter().map(|m| m.citizens).sum::<u32>(), 4);
+    assert!(!other_category.matters.is_empty());
+    let ls_only = SimilarFilter { county: Some("410423".into()), ..Default::default() };
+    assert!(similar::similar(ts.store.conn(), &ls_only).unwrap().is_empty(), "one matter is no group");
+    let by_category = SimilarFilter { category: Some("城乡建设".into()), ..Default::default() };
+    assert_eq!(similar::similar(ts.store.conn(), &by_category).unwrap(), groups);
+    // After the 并案 the followers are no longer candidates.
+    ts.store.write("office", |w| merge(w, &x0, &[x1.clone(), ls.clone()])).unwrap();
+    assert!(similar::similar(ts.store.conn(), &SimilarFilter::default()).unwrap().is_empty());
 }

@@ -1,7 +1,8 @@
 // 意见建议 with a mocked ../../ipc (the real IpcCallError kept): the list shows 超期/临期 tags and the escalation;
 // the filter bar sends its filter to matterList; a row opens the drawer with the timeline (a refused act greyed as
 // 未生效) and every escalation rung; an on-spot answer sends exactly {kind, answer} and reloads drawer and list;
-// Rust's refusal stays readable inside the dialog.
+// Rust's refusal stays readable inside the dialog. In office mode (no station of its own) the filter bar offers
+// county, station, category, unit and deputy, 研判并案 opens the similar groups, and the drawer shows 并案.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import * as ipc from "../../ipc";
@@ -9,7 +10,7 @@ import type { MatterFilter } from "../../ipc";
 import { createAppI18n } from "../../i18n";
 import { createAppRouter } from "../../router";
 import MattersView from "./MattersView.vue";
-import { DETAIL, DUE_SOON, OVERDUE, REGISTERED } from "./testData";
+import { DETAIL, DUE_SOON, MERGED, OVERDUE, REGISTERED } from "./testData";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
@@ -22,6 +23,10 @@ vi.mock("../../ipc", async (importOriginal) => {
     chooseLedgerFile: vi.fn(),
     exportLedger: vi.fn(),
     platformList: vi.fn(),
+    regionList: vi.fn(),
+    rulesView: vi.fn(),
+    matterSimilar: vi.fn(),
+    matterMerge: vi.fn(),
   };
 });
 
@@ -48,7 +53,22 @@ describe("意见建议", { timeout: 30_000 }, () => {
     vi.clearAllMocks();
     matterList.mockResolvedValue([OVERDUE, DUE_SOON]);
     matterDetail.mockImplementation(async (code) => (code === REGISTERED.code ? REGISTERED : DETAIL));
-    handlingUnits.mockResolvedValue([]);
+    handlingUnits.mockResolvedValue([
+      { id: "u1", code: "ZJJ", name: "住建局", kind: "department", contact: "", status: "active" },
+    ] as ipc.UnitView[]);
+    vi.mocked(ipc.rulesView).mockResolvedValue({ limits: [], ladder: [], categories: [
+      { name: "城乡建设", suggested_route: "assign" },
+      { name: "教育", suggested_route: "assign" },
+    ] } as unknown as ipc.RulesView);
+    vi.mocked(ipc.regionList).mockResolvedValue([
+      { id: "r1", code: "410400", name: "平顶山市", kind: "city", parent_id: null },
+      { id: "r2", code: "410402", name: "新华区", kind: "district", parent_id: "r1" },
+      { id: "r3", code: "410402001", name: "光明路街道", kind: "subdistrict", parent_id: "r2" },
+    ]);
+    vi.mocked(ipc.platformList).mockResolvedValue([
+      { id: "p1", code: "XH-09", name: "新华区光明路联络站" } as ipc.PlatformView,
+    ]);
+    vi.mocked(ipc.matterSimilar).mockResolvedValue([]);
   });
   afterEach(() => {
     wrapper?.unmount();
@@ -129,12 +149,68 @@ describe("意见建议", { timeout: 30_000 }, () => {
     expect(wrapper.find('[data-testid="matter-queue"]').exists()).toBe(false);
   });
 
+  /** Opens the select with this test id and clicks the option with this text. */
+  async function choose(w: VueWrapper, testid: string, text: string): Promise<void> {
+    await w.get(`[data-testid="${testid}"]`).trigger("click");
+    await flushPromises();
+    const option = Array.from(document.body.querySelectorAll<HTMLElement>(".el-select-dropdown__item")).find(
+      (li) => li.textContent?.trim() === text,
+    );
+    expect(option, `${testid}: ${text}`).toBeDefined();
+    option!.click();
+    await flushPromises();
+  }
+
+  it("filters city-wide by county, category, unit and deputy (office mode)", async () => {
+    wrapper = await mountView();
+    await choose(wrapper, "matter-filter-county", "新华区");
+    expect(lastFilter()).toEqual({ ...EMPTY, county: "410402" });
+    expect(document.body.textContent).not.toContain("光明路街道"); // only county-level regions are offered
+    await choose(wrapper, "matter-filter-category", "教育");
+    await choose(wrapper, "matter-filter-unit", "住建局");
+    expect(lastFilter()).toEqual({ ...EMPTY, county: "410402", category: "教育", unit: "ZJJ" });
+    const deputy = wrapper.get('[data-testid="matter-filter-deputy"]');
+    await deputy.setValue(" D000001 ");
+    await deputy.trigger("keyup", { key: "Enter" });
+    await flushPromises();
+    expect(lastFilter()).toEqual({ ...EMPTY, county: "410402", category: "教育", unit: "ZJJ", deputy: "D000001" });
+    await wrapper.get('[data-testid="matter-reset"]').trigger("click");
+    await flushPromises();
+    expect(lastFilter()).toEqual(EMPTY);
+  });
+
+  it("opens 研判并案 within the list's county and category, and reloads the list after a merge", async () => {
+    wrapper = await mountView();
+    await choose(wrapper, "matter-filter-category", "城乡建设");
+    const calls = matterList.mock.calls.length;
+    $("matter-similar-open")!.click();
+    await flushPromises();
+    expect(ipc.matterSimilar).toHaveBeenCalledWith({ county: null, category: "城乡建设" });
+    expect($("similar-none")).not.toBeNull();
+    wrapper.findComponent({ name: "SimilarPanel" }).vm.$emit("merged");
+    await flushPromises();
+    expect(matterList.mock.calls.length).toBe(calls + 1);
+  });
+
+  it("shows the lead a merged matter follows with its reply, and the matters merged into a lead", async () => {
+    matterDetail.mockImplementation(async (code) => (code === OVERDUE.code ? MERGED : DETAIL));
+    wrapper = await mountView();
+    await openRow(wrapper, 0);
+    expect($("matter-lead")?.textContent).toContain("已并入主事项 SX-2026-0001");
+    expect($("matter-lead-reply")?.textContent).toContain("主事项答复（2026-03-10）：积水点已加装排水管");
+    expect($("matter-merged")).toBeNull();
+    wrapper.unmount();
+    document.body.innerHTML = "";
+    matterDetail.mockImplementation(async () => DETAIL);
+    wrapper = await mountView();
+    await openRow(wrapper, 0);
+    expect($("matter-merged")?.textContent).toContain("SX-2026-0009（LS-01，群众 3 人）");
+    expect($("matter-lead")).toBeNull();
+  });
+
   it("sends the chosen filter to matterList", async () => {
     wrapper = await mountView();
-    const station = wrapper.get('[data-testid="matter-filter-station"]');
-    await station.setValue("XH-09");
-    await station.trigger("keyup", { key: "Enter" });
-    await flushPromises();
+    await choose(wrapper, "matter-filter-station", "XH-09 新华区光明路联络站");
     expect(lastFilter()).toEqual({ ...EMPTY, station_code: "XH-09" });
 
     await wrapper.get('[data-testid="matter-filter-overdue"] input').setValue(true);

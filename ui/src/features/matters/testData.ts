@@ -110,6 +110,18 @@ export const DETAIL: MatterView = {
     { kind: "replied", label: "答复" },
     { kind: "extended", label: "延期" },
   ],
+  merged: [{ code: "SX-2026-0009", station_code: "LS-01", citizens: 3 }],
+  lead: null,
+};
+
+/** A matter merged into SX-2026-0001, whose reply its station feeds back. */
+export const MERGED: MatterView = {
+  ...DETAIL,
+  code: "SX-2026-0009",
+  state: "merged",
+  state_label: "已并案",
+  merged: [],
+  lead: { code: "SX-2026-0001", reply: "积水点已加装排水管", replied_on: "2026-03-10" },
 };
 
 /** A freshly registered matter: it may be answered on the spot or routed. */

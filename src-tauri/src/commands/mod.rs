@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod attachments;
+pub mod documents;
 pub mod duty;
 pub mod ledgers;
 pub mod print_jobs;

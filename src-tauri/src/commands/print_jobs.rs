@@ -290,6 +290,17 @@ fn temporary_beside(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.part"))
 }
 
+/// Writes `bytes` to `path` through a temporary file beside it, renamed when complete: a failure leaves no half
+/// file under the name the operator chose.
+pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> IpcResult<()> {
+    let temp = temporary_beside(path);
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        write_failure(path, &e)
+    })
+}
+
 fn write_failure(path: &Path, e: &std::io::Error) -> IpcError {
     IpcError::new(ErrorCode::Storage, format!("无法写入 {}：{e}", path.display()))
 }

@@ -246,10 +246,40 @@ export const commands = {
 	/**  A deputy's duty file (履职档案) over a period: activities, visits received, matters first-responded. */
 	deputyDutyFile: (deputyCode: string, period: string) => typedError<DutyFile, IpcError>(__TAURI_INVOKE("deputy_duty_file", { deputyCode, period })),
 	/**
+	 *  The 统计 screen's data. `period` as in the CLI: `2026`, `2026-Q3`, `2026-07`, `2026-07-01..2026-09-30`;
+	 *  `station_code`: one station (office only; ignored in a station's installation).
+	 */
+	statsBoard: (period: string, stationCode: string | null) => typedError<Board, IpcError>(__TAURI_INVOKE("stats_board", { period, stationCode })),
+	/**  Saves a chart's table as XLSX where the operator chooses; `null` when the dialog is cancelled. */
+	exportChartData: (table: ChartTableInput) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_chart_data", { table })),
+	/**
+	 *  Saves a chart's picture (ECharts' `data:image/png;base64,` URL, checked to be a PNG) where the operator
+	 *  chooses; the path written, or `null` when the dialog is cancelled.
+	 */
+	exportChartImage: (title: string, dataUrl: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("export_chart_image", { title, dataUrl })),
+	/**
 	 *  Writes a ledger to `path` (XLSX) with its title row; states and deadlines as of the store's clock. With
 	 *  `reveal_reason`, citizens' names and phones are written in full (roles that may see personal data; audited).
 	 */
 	exportLedger: (kind: LedgerKind, stationCode: string | null, period: string, path: string, revealReason: string | null) => typedError<ExportSummary, IpcError>(__TAURI_INVOKE("export_ledger", { kind, stationCode, period, path, revealReason })),
+	/**  The ranking of `period` (`2026`, `2026-Q3`, `2026-07`, as in the CLI). */
+	unitRanking: (period: string) => typedError<UnitRanking, IpcError>(__TAURI_INVOKE("unit_ranking", { period })),
+	/**  Asks where to save the ranking sheet; `null` when cancelled. */
+	chooseRankingFile: (period: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_ranking_file", { period })),
+	/**  Writes the ranking of `period` to `path` (XLSX), the sheet `liaison unit ranking --out` writes. */
+	exportUnitRanking: (period: string, path: string) => typedError<ExportSummary, IpcError>(__TAURI_INVOKE("export_unit_ranking", { period, path })),
+	/**  Writes the 交办单 of the unit `unit` (code or name) where the save dialog says; `null` when cancelled. */
+	printDispatchSheet: (unit: string) => typedError<DocumentsWritten | null, IpcError>(__TAURI_INVOKE("print_dispatch_sheet", { unit })),
+	/**
+	 *  Writes one 催办通知 or 督办通知 per unit holding overdue matters into the folder the dialog gives; `null` when
+	 *  cancelled.
+	 */
+	writeSupervisionNotices: () => typedError<DocumentsWritten | null, IpcError>(__TAURI_INVOKE("write_supervision_notices")),
+	/**
+	 *  Writes the report of `period` (`2026`, `2026-Q3`, `2026-07`) as PDF or XLSX where the save dialog says; `null`
+	 *  when cancelled.
+	 */
+	exportReport: (period: string, format: ReportFormat) => typedError<DocumentsWritten | null, IpcError>(__TAURI_INVOKE("export_report", { period, format })),
 	/**  Whether a setup was saved and whether anyone can sign in yet (no operator: the first run is still to do). */
 	firstRunStatus: () => typedError<FirstRunStatus, IpcError>(__TAURI_INVOKE("first_run_status")),
 	/**
@@ -438,6 +468,46 @@ export type AttendanceView = {
 	reason: string,
 };
 
+/**  Everything the 统计 screen draws. */
+export type Board = {
+	/**  全市 or the station's name. */
+	scope: string,
+	/**  The station's code when the board is one station's (always in a station's installation). */
+	station_code: string | null,
+	/**  The period's label (2026年第三季度). */
+	period: string,
+	/**  The KPI cards. */
+	headline: Headline,
+	/**  Matters by month of reception. */
+	matters_by_month: Slice[],
+	/**  Matters by category, most first. */
+	matters_by_category: Slice[],
+	/**  Matters by county, most first. */
+	matters_by_county: Slice[],
+	/**  Matters by station, most first. */
+	matters_by_station: Slice[],
+	/**  On-time and satisfaction rates by month of assignment. */
+	rate_trends: RatePoint[],
+	/**  The escalation ladder's level names (the overdue list's columns). */
+	overdue_levels: string[],
+	/**  The overdue list by unit. */
+	overdue_by_unit: OverdueByUnit[],
+	/**  Visits and duty days per station (city) or month (station). */
+	station_activity: Chart,
+	/**  Star stations by county. */
+	star_stations: Chart,
+	/**  Leaders' visits per county (city) or month (station). */
+	leader_coverage: Chart,
+	/**  编组进站 by level. */
+	assignment: Chart,
+	/**  Attendance at activities by month. */
+	attendance: Chart,
+	/**  Matters first-responded by the deputy's level. */
+	responders_by_level: Chart,
+	/**  The deputies who first-responded the most. */
+	top_responders: Chart,
+};
+
 /**  One date the official calendar overrides. */
 export type CalendarDay = {
 	/**  The date. */
@@ -490,6 +560,24 @@ export type CategoryRule = {
 	name: string,
 	/**  The route 接待登记 proposes for it. */
 	suggested_route: Route,
+};
+
+/**  Labels (stations, months, levels) with the series counted over them. */
+export type Chart = {
+	/**  The categories, in the order to draw them. */
+	labels: string[],
+	/**  The series, each as long as `labels`. */
+	series: Series[],
+};
+
+/**  A chart's table as shown under it. */
+export type ChartTableInput = {
+	/**  The chart's title with its scope and period (the sheet's title and the file's name). */
+	title: string,
+	/**  Column headers. */
+	headers: string[],
+	/**  Rows of cells as shown. */
+	rows: string[][],
 };
 
 /**  A citizen who came (or called, or wrote). */
@@ -765,6 +853,16 @@ export type DocKind =
 "deputy" | 
 /**  A platform. */
 "platform";
+
+/**  What a document command wrote. */
+export type DocumentsWritten = {
+	/**  The file, or the folder of the notices. */
+	path: string,
+	/**  Files written (1 for a sheet or a report; one per unit for the notices, possibly 0). */
+	files: number,
+	/**  Matters on them (report: its sections' rows are not counted; 0). */
+	matters: number,
+};
 
 /**  A deputy's duty file. */
 export type DutyFile = {
@@ -1094,6 +1192,28 @@ export type Gender =
 "male" | 
 /**  女 */
 "female";
+
+/**  The KPI cards. */
+export type Headline = {
+	/**  Matters received in the period. */
+	matters: number,
+	/**  Visits registered in the period (the station activity chart's sum). */
+	visits: number,
+	/**  Assignments in the period answered on time (the trend's months pooled: weighted by assignments). */
+	on_time_rate: number | null,
+	/**  Satisfaction over the period, pooled the same way. */
+	satisfaction_rate: number | null,
+	/**  Overdue matters today. */
+	overdue: number,
+	/**  星级联络站 (province and city level). */
+	star_stations: number,
+	/**  编组进站. */
+	assignment: Ratio,
+	/**  Attendance at activities. */
+	attendance: Ratio,
+	/**  Leaders' station-visit coverage. */
+	leader_coverage: Ratio,
+};
 
 /**  How far the running import is; sent as the `import-progress` event. */
 export type ImportProgress = {
@@ -1490,6 +1610,18 @@ state: State } |
 /**  Why. */
 reason: string };
 
+/**  One line of the overdue list: a unit and how many of the matters it holds are overdue at each escalation level. */
+export type OverdueByUnit = {
+	/**  The lead unit's code (empty: overdue before any unit held it — routing or assignment late). */
+	unit_code: string,
+	/**  Its name (站内 for matters no unit holds). */
+	unit_name: string,
+	/**  Overdue matters per level of the ladder, in the ladder's order (the last column: below the first level). */
+	by_level: number[],
+	/**  All of them. */
+	total: number,
+};
+
 /**  A peer as the screen lists it. */
 export type PeerRow = {
 	/**  Its node id (`null` while a station's enrollment is pending). */
@@ -1773,6 +1905,36 @@ export type QueueKey =
 /**  回头看到期: the look-back date is reached and the 回头看 is not done. */
 "look_back_due";
 
+/**  One line of the ranking. */
+export type RankedUnit = {
+	/**  The unit's code. */
+	unit_code: string,
+	/**  Its name (the code when the roster does not know it). */
+	unit_name: string,
+	/**  1 = best; `None` for a unit without rated answers in the period (not ranked). */
+	rank: number | null,
+	/**  Among the bottom three (flagged for re-evaluation). */
+	flagged: boolean,
+	/**  The figures. */
+	figures: UnitFigures,
+	/**  On-time rate, 0–1. */
+	on_time_rate: number | null,
+	/**  Satisfaction rate, 0–1. */
+	satisfaction_rate: number | null,
+};
+
+/**  One month of the rate trends. */
+export type RatePoint = {
+	/**  `YYYY-MM`. */
+	month: string,
+	/**  Assignments made that month. */
+	assigned: number,
+	/**  Answered by the due date ÷ (answered + overdue unanswered), of that month's assignments. */
+	on_time_rate: number | null,
+	/**  (满意 + 基本满意) ÷ rated, of the answers to that month's assignments. */
+	satisfaction_rate: number | null,
+};
+
 /**  The citizen's satisfaction with the result (the default three-level scale). */
 export type Rating = 
 /**  满意 */
@@ -1781,6 +1943,16 @@ export type Rating =
 "basically_satisfied" | 
 /**  不满意: needs a reason and reopens handling. */
 "unsatisfied";
+
+/**  A part of a whole: covered ÷ in scope, attended ÷ expected. */
+export type Ratio = {
+	/**  The part. */
+	part: number,
+	/**  The whole. */
+	whole: number,
+	/**  part ÷ whole from 0 to 1; `None` with nothing in the whole (an empty scope has nothing to cover). */
+	rate: number | null,
+};
 
 /**  One import attempt of the history. */
 export type ReceiptRow = {
@@ -1870,6 +2042,13 @@ export type RegisteredVisit = {
 	/**  Its matters, in input order. */
 	matters: RegisteredMatter[],
 };
+
+/**  The report's file format. */
+export type ReportFormat = 
+/**  A PDF with the charts. */
+"pdf" | 
+/**  A workbook, one sheet per section. */
+"xlsx";
 
 /**  How to settle a conflict. */
 export type ResolutionInput = 
@@ -2075,6 +2254,14 @@ export type SearchHit = {
 	private_phone_masked: string,
 };
 
+/**  One named series of counts, one value per label of its chart. */
+export type Series = {
+	/**  What it counts, with its unit (走访人次, 排班天数 …). */
+	name: string,
+	/**  One count per label. */
+	values: number[],
+};
+
 /**  A session of a duty day (值班时段): stations receive by the half day or the whole day. */
 export type Session = 
 /**  上午 */
@@ -2185,6 +2372,14 @@ export type SimilarMatter = {
 	received_at: string,
 	/**  How many citizens came with it. */
 	citizens: number,
+};
+
+/**  One bar or slice: a label and its count. */
+export type Slice = {
+	/**  What it counts (a month `2026-07`, a category, a county, a station). */
+	label: string,
+	/**  How many. */
+	value: number,
 };
 
 /**  A platform's star rating. */
@@ -2319,6 +2514,46 @@ export type TimelineEntry = {
 	/**  What it did in the fold (applied, or refused as a concurrent act that came too late). */
 	outcome: Outcome,
 } & Recorded;
+
+/**  One unit's figures over a period. */
+export type UnitFigures = {
+	/**  Matters assigned to it as lead unit. */
+	received: number,
+	/**  Matters it co-handled. */
+	co_handled: number,
+	/**  签收 within the 退办 window. */
+	acknowledged_in_time: number,
+	/**  Assignments it answered. */
+	handled: number,
+	/**  Of those, answered by the due date. */
+	handled_in_time: number,
+	/**  Unanswered past the due date on the evaluation day. */
+	overdue_open: number,
+	/**  Ratings of the matters it answered. */
+	rated: number,
+	/**  满意 + 基本满意. */
+	satisfied: number,
+	/**  不满意. */
+	unsatisfied: number,
+	/**  New replies after a 不满意. */
+	rehandled: number,
+	/**  退办. */
+	returns: number,
+	/**  Buck-passing signals held against it (退办 included). */
+	signals: number,
+};
+
+/**  A period's ranking. */
+export type UnitRanking = {
+	/**  How the period is named ("2026年第三季度"). */
+	period_label: string,
+	/**  The day the figures are judged on (the store's clock), `YYYY-MM-DD`. */
+	judged_on: string,
+	/**  The day the flagged units are evaluated again, `YYYY-MM-DD`. */
+	reevaluation_on: string,
+	/**  Ranked units first (1 = best), then the units without rated answers. */
+	rows: RankedUnit[],
+};
 
 /**  A handling unit as listed. */
 export type UnitView = {

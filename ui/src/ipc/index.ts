@@ -8,6 +8,8 @@ import type {
   Board,
   ChartTableInput,
   Acted,
+  DocumentsWritten,
+  ReportFormat,
   UnitRanking,
   ExportedView,
   InboxJobStatus,
@@ -148,6 +150,8 @@ export type {
   CategoryRule,
   DeadlinePreview,
   LedgerKind,
+  DocumentsWritten,
+  ReportFormat,
   RankedUnit,
   UnitRanking,
   LimitRule,
@@ -658,6 +662,21 @@ export function exportLedger(
   revealReason: string | null = null,
 ): Promise<ExportSummary> {
   return unwrap(() => commands.exportLedger(kind, stationCode, period, path, revealReason));
+}
+
+/** Writes the 交办单 of a handling unit (code or name) where the save dialog says; null when cancelled. */
+export function printDispatchSheet(unit: string): Promise<DocumentsWritten | null> {
+  return unwrap(() => commands.printDispatchSheet(unit));
+}
+
+/** Writes the 催办/督办 notices, one PDF per unit holding overdue matters, into a chosen folder; null when cancelled. */
+export function writeSupervisionNotices(): Promise<DocumentsWritten | null> {
+  return unwrap(() => commands.writeSupervisionNotices());
+}
+
+/** Writes the period's report (PDF or XLSX) where the save dialog says; null when cancelled. */
+export function exportReport(period: string, format: ReportFormat): Promise<DocumentsWritten | null> {
+  return unwrap(() => commands.exportReport(period, format));
 }
 
 /** The ranking of handling units for `period` (`2026`, `2026-Q3`, `2026-07`), as of the store's clock. */

@@ -1,6 +1,12 @@
 // Messages of the 统计 screen (namespace stats.*), zh-CN and English side by side; `en` is typed as the zh-CN tree,
 // so a missing key fails the typecheck. No "|" or "@" in texts (vue-i18n syntax).
 const zhCN = {
+  report: {
+    pdf: "导出报告（PDF）",
+    xlsx: "导出报告（Excel）",
+    written: "已导出报告：{path}",
+    failed: "导出报告失败：{reason}",
+  },
   title: "统计分析",
   period: "统计周期",
   station: "联络站",
@@ -61,6 +67,12 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
+  report: {
+    pdf: "Report (PDF)",
+    xlsx: "Report (Excel)",
+    written: "Report written: {path}",
+    failed: "Could not write the report: {reason}",
+  },
   title: "Statistics",
   period: "Period",
   station: "Station",

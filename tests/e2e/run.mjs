@@ -1216,6 +1216,143 @@ const scenarios = [
       await assertNoCspViolations(browser);
     },
   },
+  {
+    name: "t-office-dispatch",
+    description:
+      "the office's closed loop: 全部导入 of two stations' bundles, 研判并案 of their similar matters, 交办 to 住建局, " +
+      "打印交办单 (PDF read back, no personal data), a late 答复, the unit's rank falling on 承办单位测评, a chart exported",
+    prepare: (db, { cli, setClock, openDir }) => {
+      setClock(REGISTERED_AT);
+      const asAdmin = { LIAISON_AS_PASSWORD: ADMIN.password };
+      cli(db, ["demo", "--seed", "1", "--no-visits"]);
+      cli(db, ["setup", "office", "--city", "平顶山市"]);
+      addAdmin(db, cli);
+      cli(db, ["unit", "add", "--code", "ZJJ", "--name", "住建局", "--kind", "部门"]);
+      cli(db, ["unit", "add", "--code", "JTJ", "--name", "交通运输局", "--kind", "部门"]);
+      // The office's own earlier work (typed in from calls to the office, its B-series codes): 住建局 answered one
+      // matter to the citizen's satisfaction, 交通运输局 two, one of them not: 住建局 ranks first, 交通运输局 second.
+      cli(db, ["visit", "add", "--station", "XH-01", "--channel", "来电", "--citizen", "赵丽", "--phone", "13700002222", "--first-responder", ADMIN.name,
+        "--matter", "公交站牌缺失|建设路口公交站牌被撞坏|交通出行|建设路",
+        "--matter", "小区门前积水|雨后小区门前积水严重|城乡建设|光明路",
+        "--matter", "公交车辆间隔过长|3路公交高峰间隔过长|交通出行|中兴路"]);
+      const done = (code, unit, rating) => {
+        const act = (...args) => cli(db, ["matter", "act", code, ...args]);
+        act("route", "--to", "assign");
+        act("assign", "--lead", unit);
+        act("accept");
+        act("reply", "--text", "已按群众诉求办理完毕");
+        act("finish", "--summary", "已办结");
+        act("feedback", "--how", "电话");
+        act("rate", "--rating", rating, ...(rating === "不满意" ? ["--reason", "问题仍未解决"] : []));
+      };
+      done("XH-01-20261201-B01", "JTJ", "满意");
+      done("XH-01-20261201-B02", "ZJJ", "满意");
+      done("XH-01-20261201-B03", "JTJ", "不满意");
+      // Two stations enrolled; each gets the roster back and registers a visit about the same broken street lights.
+      const visits = {
+        "XH-01": ["李秀英", "13912345678", "南环路路灯不亮|南环路东段路灯坏了一个多月，夜里行人看不清路|城乡建设|南环路"],
+        "XH-02": ["王建国", "13800001111", "南环路东段路灯不亮|南环路东段多盏路灯一个多月不亮，夜里行人看不清路|城乡建设|南环路"],
+      };
+      for (const [code, [name, phone, matter]] of Object.entries(visits)) {
+        const station = `${db}.${code}.db`;
+        const lze = join(openDir, `${code}.lze`);
+        const wire = join(openDir, code);
+        mkdirSync(wire, { recursive: true });
+        cli(station, ["setup", "station", "--code", code]);
+        addAdmin(station, cli);
+        cli(db, ["sync", "enroll", "--station", code, "--out", lze, "--as", ADMIN.login], asAdmin);
+        cli(station, ["sync", "join", lze, "--as", ADMIN.login], asAdmin);
+        cli(station, ["sync", "export", "--out", wire]);
+        cli(db, ["sync", "import", join(wire, readdirSync(wire)[0])]);
+        rmSync(wire, { recursive: true });
+        mkdirSync(wire);
+        cli(db, ["sync", "export", "--to", runCliJsonAt(station, ["sync", "status"]).node_id, "--out", wire]);
+        cli(station, ["sync", "import", join(wire, readdirSync(wire)[0])]);
+        rmSync(wire, { recursive: true });
+        cli(station, ["visit", "add", "--station", code, "--citizen", name, "--phone", phone, "--matter", matter, "--first-responder", ADMIN.name]);
+      }
+    },
+    async run(browser, { cli, cliJson, db, savedDir, setClock }) {
+      const [lead, other] = ["XH-01-20261201-01", "XH-02-20261201-01"];
+      const inbox = join(savedDir, "收件箱");
+      mkdirSync(inbox, { recursive: true });
+      for (const code of ["XH-01", "XH-02"]) cli(`${db}.${code}.db`, ["sync", "export", "--out", inbox]);
+
+      await signIn(browser);
+      await (await browser.$(byTestId("nav-sync"))).click();
+      for (const kind of ["inbox", "archive", "outbox"]) {
+        await (await browser.$(byTestId(`sync-choose-${kind}`))).click();
+      }
+      await waitForText(browser, "sync-folder-outbox", (t) => t.includes("发件箱"), "the remembered outbox");
+      await (await browser.$(byTestId("sync-inbox-run"))).click();
+      const files = await waitForText(browser, "sync-inbox-files", (t) => (t.match(/成功/g) ?? []).length >= 2, "both stations' bundles");
+      console.log(`     ${files.replace(/\s+/g, " ").slice(0, 140)}…`);
+
+      // 研判并案: the two stations' matters are one group, with its reason; merged into the earlier one.
+      await (await browser.$(byTestId("nav-matters"))).click();
+      await waitForText(browser, "matter-table", (t) => t.includes(lead) && t.includes(other), "both stations' matters");
+      await (await browser.$(byTestId("matter-similar-open"))).click();
+      const why = await waitForText(browser, "similar-reason-0", (t) => t.includes("文字相似度"), "the group's reason");
+      console.log(`     ${why}`);
+      await (await browser.$(byTestId("similar-merge-0"))).click();
+      await transitionsDone(browser);
+      await (await browser.$(".el-message-box__btns .el-button--primary")).click();
+      await browser.waitUntil(async () => (await cliJson(["matter", "show", other])).state === "merged", {
+        timeout: WAIT_TIMEOUT,
+        interval: 200,
+        timeoutMsg: `${other} was not merged into ${lead}`,
+      });
+      await browser.keys("Escape");
+      await overlaysGone(browser);
+
+      // 交办 to 住建局 in the window, and its 交办单 printed.
+      await act(browser, lead, "routed_for_assignment");
+      await act(browser, lead, "assigned", async () => chooseOption(browser, "act-lead", "住建局"));
+      await closeMatterDrawer(browser);
+      await overlaysGone(browser);
+      await (await browser.$(byTestId("dispatch-sheet-open"))).click();
+      await chooseOption(browser, "dispatch-sheet-unit", "住建局（ZJJ）");
+      await (await browser.$(byTestId("dispatch-sheet-print"))).click();
+      const pdf = join(savedDir, await waitForFile(savedDir, ".pdf"));
+      const sheet = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+      if (sheet.status !== 0 || !sheet.stdout.includes(lead) || !sheet.stdout.includes("住建局")) {
+        throw new Error(`the 交办单 does not list ${lead}: ${sheet.stderr || sheet.stdout.slice(0, 300)}`);
+      }
+      for (const personal of ["李秀英", "王建国", "13912345678", "13800001111"]) {
+        if (sheet.stdout.includes(personal)) throw new Error(`the 交办单 shows ${personal}`);
+      }
+
+      // 承办单位测评 for 2026: 住建局 first.
+      const rankOf = async (unit, wanted) => {
+        await overlaysGone(browser); // a drawer or a message fading out would take the click
+        await (await browser.$(byTestId("nav-stats"))).click();
+        await chooseOption(browser, "stats-period-year", "2026年");
+        return waitForText(browser, `ranking-rank-${unit}`, (t) => t === wanted, `${unit} ranked ${wanted}`);
+      };
+      await rankOf("ZJJ", "1");
+
+      // Four weeks later the unit's reply arrives (late); the citizen is told and is not satisfied.
+      cli(db, ["matter", "act", lead, "accept"]);
+      setClock("2026-12-29T10:00:00+08:00");
+      await overlaysGone(browser);
+      await (await browser.$(byTestId("nav-matters"))).click();
+      await act(browser, lead, "replied", async () => fill(browser, "act-text", "已更换南环路东段路灯灯具"));
+      for (const args of [["finish", "--summary", "路灯已修复"], ["feedback", "--how", "电话"], ["rate", "--rating", "不满意", "--reason", "仍有两盏不亮"]]) {
+        cli(db, ["matter", "act", lead, ...args]);
+      }
+      await closeMatterDrawer(browser);
+      await rankOf("ZJJ", "2");
+      await rankOf("JTJ", "1");
+      await screenshot(browser, "t-office-ranking");
+
+      // A chart of the period as a picture.
+      await (await browser.$(byTestId("stats-export-image-month"))).click();
+      const png = await waitForFile(savedDir, ".png");
+      const size = decodePng(readFileSync(join(savedDir, png)));
+      console.log(`     ${basename(pdf)}; ${png}: ${size.width}×${size.height}`);
+      await assertNoCspViolations(browser);
+    },
+  },
 ];
 
 // --- main -------------------------------------------------------------------------------------------------

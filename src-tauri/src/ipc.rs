@@ -189,6 +189,8 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             commands::ranking::unit_ranking,
             commands::ranking::choose_ranking_file,
             commands::ranking::export_unit_ranking,
+            commands::ranking::record_unit_ranking,
+            commands::ranking::unit_evaluations,
             commands::documents::print_dispatch_sheet,
             commands::documents::write_supervision_notices,
             commands::documents::export_report,

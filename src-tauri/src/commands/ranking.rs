@@ -1,15 +1,17 @@
 //! Commands of 承办单位测评 (the department ranking on 统计): the ranking of a period as the office computes it on
-//! the store's clock, and the same rows written to XLSX where the operator chose in the save dialog.
+//! the store's clock, the same rows written to XLSX where the operator chose in the save dialog, and the recorded
+//! rankings: 记录本期测评 files the period's ranking and puts its bottom three on the re-evaluation list, whose
+//! change shows once the three months after are recorded.
 
 use std::sync::Arc;
 
 use liaison_core::ledger::Period;
-use liaison_core::workflow::ranking::{self, RankedUnit};
+use liaison_core::workflow::ranking::{self, Evaluation, RankedUnit, evaluations, record_as};
 use serde::Serialize;
 use tauri::State;
 
 use super::roster_files::{ExportSummary, FileServices};
-use super::{blocking, lock, require_session};
+use super::{blocking, lock, require_session, write_as};
 use crate::ipc::IpcResult;
 use crate::{SessionState, StoreState};
 
@@ -88,4 +90,28 @@ pub async fn export_unit_ranking(
         super::roster_files::write_xlsx(path, ranking::table(&rows, &period))
     })
     .await
+}
+
+/// Records the ranking of `period` (replacing an earlier recording of it); refused to clerks.
+#[tauri::command]
+#[specta::specta]
+pub async fn record_unit_ranking(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+    period: String,
+) -> IpcResult<Evaluation> {
+    let period = period.parse::<Period>()?;
+    write_as(&store, &session, |w, actor| record_as(w, actor, &period))
+}
+
+/// Every recorded ranking, newest period first, with the re-evaluation schedule and each flagged unit's change.
+#[tauri::command]
+#[specta::specta]
+pub async fn unit_evaluations(
+    store: State<'_, StoreState>,
+    session: State<'_, SessionState>,
+) -> IpcResult<Vec<Evaluation>> {
+    require_session(&session)?;
+    let store = StoreState::clone(&store);
+    blocking(move || Ok(evaluations(lock(&store)?.conn())?)).await
 }

@@ -268,6 +268,10 @@ export const commands = {
 	chooseRankingFile: (period: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("choose_ranking_file", { period })),
 	/**  Writes the ranking of `period` to `path` (XLSX), the sheet `liaison unit ranking --out` writes. */
 	exportUnitRanking: (period: string, path: string) => typedError<ExportSummary, IpcError>(__TAURI_INVOKE("export_unit_ranking", { period, path })),
+	/**  Records the ranking of `period` (replacing an earlier recording of it); refused to clerks. */
+	recordUnitRanking: (period: string) => typedError<Evaluation, IpcError>(__TAURI_INVOKE("record_unit_ranking", { period })),
+	/**  Every recorded ranking, newest period first, with the re-evaluation schedule and each flagged unit's change. */
+	unitEvaluations: () => typedError<Evaluation[], IpcError>(__TAURI_INVOKE("unit_evaluations")),
 	/**  Writes the 交办单 of the unit `unit` (code or name) where the save dialog says; `null` when cancelled. */
 	printDispatchSheet: (unit: string) => typedError<DocumentsWritten | null, IpcError>(__TAURI_INVOKE("print_dispatch_sheet", { unit })),
 	/**
@@ -941,6 +945,26 @@ export type EscalationTime = {
 	reached: boolean,
 };
 
+/**  A recorded ranking. */
+export type Evaluation = {
+	/**  The period's first day. */
+	period_start: string,
+	/**  Its last day. */
+	period_end: string,
+	/**  Its Chinese name. */
+	label: string,
+	/**  When it was recorded (RFC 3339, UTC). */
+	recorded_at: string,
+	/**  Who recorded it. */
+	operator: string,
+	/**  The day its flagged units are evaluated again. */
+	reevaluation_day: string,
+	/**  Every unit's line as ranked then. */
+	rows: RankedUnit[],
+	/**  The flagged units, worst last, with their change once the re-evaluation is recorded. */
+	flagged: Reevaluation[],
+};
+
 /**
  *  One step of a matter. Stored as JSON (`kind` plus the fields) in `matter_events.payload`.
  * 
@@ -1174,6 +1198,28 @@ export type FirstRunStatus = {
 	setup: InstallationSetup | null,
 	/**  True once any operator exists: the first run is over and people sign in. */
 	operators_exist: boolean,
+};
+
+/**  How a unit flagged in one evaluation did in the next (its re-evaluation). */
+export type FlaggedChange = {
+	/**  The unit's code. */
+	unit_code: string,
+	/**  Its name. */
+	unit_name: string,
+	/**  Its rank when flagged, and now (`None`: given nothing now). */
+	rank_before: number | null,
+	/**  See `rank_before`. */
+	rank_after: number | null,
+	/**  Its satisfaction rate when flagged, and now. */
+	satisfaction_before: number | null,
+	/**  See `satisfaction_before`. */
+	satisfaction_after: number | null,
+	/**  Its on-time rate when flagged, and now. */
+	on_time_before: number | null,
+	/**  See `on_time_before`. */
+	on_time_after: number | null,
+	/**  Still among the bottom three. */
+	still_flagged: boolean,
 };
 
 /**  A bundle number from a sender that never arrived. */
@@ -1993,6 +2039,20 @@ export type Recorded = {
 	/**  The node where it was recorded. */
 	node_id: string,
 } & Event;
+
+/**  A flagged unit's entry in the schedule. */
+export type Reevaluation = {
+	/**  The unit's code. */
+	unit_code: string,
+	/**  Its name. */
+	unit_name: string,
+	/**  Its rank when flagged. */
+	rank: number,
+	/**  The day it is evaluated again. */
+	reevaluation_day: string,
+	/**  How it did over the three months after the period, once their ranking is recorded. */
+	change: FlaggedChange | null,
+};
 
 /**  A stored region. */
 export type Region = {

@@ -6,6 +6,7 @@
 import { commands, events } from "./bindings";
 import type {
   Board,
+  Evaluation,
   ChartTableInput,
   Acted,
   DocumentsWritten,
@@ -152,6 +153,9 @@ export type {
   LedgerKind,
   DocumentsWritten,
   ReportFormat,
+  Evaluation,
+  Reevaluation,
+  FlaggedChange,
   RankedUnit,
   UnitRanking,
   LimitRule,
@@ -662,6 +666,16 @@ export function exportLedger(
   revealReason: string | null = null,
 ): Promise<ExportSummary> {
   return unwrap(() => commands.exportLedger(kind, stationCode, period, path, revealReason));
+}
+
+/** Records the ranking of `period` and its bottom three's re-evaluation (refused to clerks). */
+export function recordUnitRanking(period: string): Promise<Evaluation> {
+  return unwrap(() => commands.recordUnitRanking(period));
+}
+
+/** Every recorded ranking with its re-evaluation schedule and each flagged unit's change. */
+export function unitEvaluations(): Promise<Evaluation[]> {
+  return unwrap(() => commands.unitEvaluations());
 }
 
 /** Writes the 交办单 of a handling unit (code or name) where the save dialog says; null when cancelled. */

@@ -315,7 +315,7 @@ pub fn table(rows: &[RankedUnit], period: &Period) -> TableOut {
 mod record;
 mod tally;
 
-pub use record::{Evaluation, Reevaluation, evaluations, record};
+pub use record::{Evaluation, Reevaluation, evaluations, record, record_as};
 pub use tally::{Counted, Digest, digest, tally};
 
 #[cfg(test)]

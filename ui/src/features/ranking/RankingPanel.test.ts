@@ -3,8 +3,9 @@
 // 导出测评表 asks where to save, then writes; a cancelled dialog writes nothing; Rust's refusal is shown in Chinese.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushPromises, type VueWrapper } from "@vue/test-utils";
+import { ElMessageBox } from "element-plus";
 import * as ipc from "../../ipc";
-import type { RankedUnit, UnitRanking } from "../../ipc";
+import type { Evaluation, RankedUnit, UnitRanking } from "../../ipc";
 import { SETUP } from "../../test/fixtures";
 import { $, mountSignedIn, signedIn } from "../../test/dom";
 import { defaultPeriod, periodString } from "../../components/ledgers/period";
@@ -13,7 +14,14 @@ import { percent } from "./format";
 
 vi.mock("../../ipc", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../ipc")>();
-  return { ...actual, unitRanking: vi.fn(), chooseRankingFile: vi.fn(), exportUnitRanking: vi.fn() };
+  return {
+    ...actual,
+    unitRanking: vi.fn(),
+    chooseRankingFile: vi.fn(),
+    exportUnitRanking: vi.fn(),
+    recordUnitRanking: vi.fn(),
+    unitEvaluations: vi.fn(),
+  };
 });
 const rust = vi.mocked(ipc);
 
@@ -57,6 +65,7 @@ describe("承办单位测评", { timeout: 20_000 }, () => {
     rust.unitRanking.mockResolvedValue(RANKING);
     rust.chooseRankingFile.mockResolvedValue("/home/wf/测评.xlsx");
     rust.exportUnitRanking.mockResolvedValue({ path: "/home/wf/测评.xlsx", rows: 3 });
+    rust.unitEvaluations.mockResolvedValue([]);
   });
   afterEach(() => {
     wrapper?.unmount();
@@ -98,6 +107,55 @@ describe("承办单位测评", { timeout: 20_000 }, () => {
     rust.unitRanking.mockRejectedValue(new Error("统计周期格式不正确"));
     await mount();
     expect($("ranking-error")?.textContent).toContain("测评结果读取失败：统计周期格式不正确");
+  });
+
+  it("records the period after a confirmation and lists the bottom three's re-evaluation with their change", async () => {
+    const flagged = { unit_code: "ZJJ", unit_name: "住建局", rank: 2, reevaluation_day: "2026-12-31" };
+    const recorded: Evaluation = {
+      period_start: "2026-07-01",
+      period_end: "2026-09-30",
+      label: "2026年第三季度",
+      recorded_at: "2026-11-25T02:00:00Z",
+      operator: "王芳",
+      reevaluation_day: "2026-12-31",
+      rows: RANKING.rows,
+      flagged: [{ ...flagged, change: null }],
+    };
+    rust.recordUnitRanking.mockResolvedValue(recorded);
+    const confirm = vi.spyOn(ElMessageBox, "confirm").mockResolvedValue("confirm" as never);
+    await mount();
+    $("ranking-record")!.click();
+    await flushPromises();
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(rust.recordUnitRanking).toHaveBeenCalledWith(periodString(defaultPeriod()));
+
+    rust.unitEvaluations.mockResolvedValue([
+      {
+        ...recorded,
+        flagged: [
+          {
+            ...flagged,
+            change: {
+              unit_code: "ZJJ",
+              unit_name: "住建局",
+              rank_before: 2,
+              rank_after: 1,
+              satisfaction_before: 0.75,
+              satisfaction_after: 1,
+              on_time_before: 0.5,
+              on_time_after: 1,
+              still_flagged: false,
+            },
+          },
+        ],
+      },
+    ]);
+    $("ranking-record")!.click();
+    await flushPromises();
+    const schedule = $("ranking-schedule")?.textContent ?? "";
+    expect(schedule).toContain("住建局");
+    expect(schedule).toContain("名次 第2名 → 第1名；满意率 75.0% → 100.0%");
   });
 
   it("writes rates as the sheet does", () => {

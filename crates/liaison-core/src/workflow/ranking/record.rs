@@ -17,6 +17,7 @@ use crate::store::Writer;
 
 /// A recorded ranking.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Evaluation {
     /// The period's first day.
     pub period_start: NaiveDate,
@@ -38,6 +39,7 @@ pub struct Evaluation {
 
 /// A flagged unit's entry in the schedule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(specta::Type))]
 pub struct Reevaluation {
     /// The unit's code.
     pub unit_code: String,
@@ -55,6 +57,19 @@ pub struct Reevaluation {
 fn reevaluation_period(start: NaiveDate, end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     let period = Period::days(start, end)?;
     Some((end.succ_opt()?, reevaluation_day(&period)))
+}
+
+/// [`record`] for a signed-in session: filing the period's ranking (and putting units on the re-evaluation list)
+/// is the office's decision, not a clerk's.
+pub fn record_as(w: &mut Writer<'_>, session: &crate::operators::Session, period: &Period) -> Result<Evaluation> {
+    use crate::operators::Role;
+    crate::operators::permit::authorize(
+        w,
+        session,
+        |r| r != Role::Clerk,
+        "记录测评结果需要站长、机关工作人员或管理员",
+    )?;
+    record(w, period)
 }
 
 /// Records the ranking of `period` as of the writer's clock, replacing an earlier recording of the same period.

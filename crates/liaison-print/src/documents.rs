@@ -66,8 +66,9 @@ pub fn dispatch_sheet_pdf(sheet: &DispatchSheet, fonts: &mut FontSet) -> Result<
         headers: ["序号", "事项编号", "事项及摘要", "类别", "联络站及地点", "交办日期", "办理期限", "办理方式"]
             .map(String::from)
             .to_vec(),
-        // Wide enough for a matter code (XH-01-20260302-01), a date and a four-character category on one line at 9 pt.
-        weights: vec![6.0, 22.0, 26.0, 11.0, 14.0, 13.0, 13.0, 12.0],
+        // Wide enough for a matter code (XH-01-20260302-B01, the office's series), a date and a four-character
+        // category on one line at 9 pt.
+        weights: vec![6.0, 24.0, 24.0, 11.0, 14.0, 13.0, 13.0, 12.0],
         rows,
     })?;
     doc.plain("签收人：＿＿＿＿＿＿　　签收日期：＿＿＿＿＿＿", Align::Left)?;
@@ -106,7 +107,7 @@ pub fn notice_pdf(notice: &SupervisionNotice, fonts: &mut FontSet) -> Result<Vec
         headers: ["序号", "事项编号", "事项", "类别", "联络站", "交办日期", "到期日", "超期工作日", "督办层级"]
             .map(String::from)
             .to_vec(),
-        weights: vec![6.0, 21.0, 18.0, 10.5, 13.0, 12.5, 12.5, 8.0, 10.5],
+        weights: vec![6.0, 23.0, 16.0, 10.5, 13.0, 12.5, 12.5, 8.0, 10.5],
         rows,
     })?;
     doc.plain(&notice.office, Align::Right)?;

@@ -112,9 +112,9 @@ pub fn report_pdf(report: &Report, fonts: &mut FontSet) -> Result<Vec<u8>, Print
     let mut overdue = columns(
         &overdue_table(report),
         &[
-            ("事项编号", 20.0),
+            ("事项编号", 22.0),
             ("联络站", 16.0),
-            ("事项", 20.0),
+            ("事项", 18.0),
             ("承办单位", 15.0),
             ("到期日", 13.0),
             ("超期工作日", 8.0),

@@ -30,7 +30,7 @@ use super::sync::{Node, import_timed, node};
 use crate::Failure;
 
 /// Bump when the preparation changes: a kept data set of another version is rebuilt.
-const DATA_VERSION: u32 = 2;
+const DATA_VERSION: u32 = 3;
 const SEED: u64 = 1;
 const OPERATOR: &str = "bench";
 /// Stations prepared at once (the machine's cores; the office's steps are serialised anyway).
@@ -154,7 +154,11 @@ fn prepare_station(
     };
     let now = station.store.deps().clock.now();
     let calendar = Calendar::load(station.store.conn())?;
-    record(&station.store, &plan_activity(&own, SEED + index as u64, &Volume::FULL, &calendar, now), SEED, now)?;
+    let mut plan = plan_activity(&own, SEED + index as u64, &Volume::FULL, &calendar, now);
+    // The units came down with the roster. A plan of one platform names the other counties' units by their
+    // region codes, units the office does not have: a station must not mint them (see `prepare`).
+    plan.units.clear();
+    record(&station.store, &plan, SEED, now)?;
     let up = export::export_to_office(&mut station.store, &station.keys, OPERATOR, false, dir)?;
     let bundle = dir.join(format!("up-{index:03}.lzb"));
     std::fs::rename(&up.path, &bundle).map_err(|e| io(&up.path, e))?;

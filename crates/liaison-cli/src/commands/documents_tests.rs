@@ -273,7 +273,8 @@ fn documents_and_the_report_carry_the_hand_computed_figures_and_no_personal_data
     }
 
     // 交办单: 住建局 still owes m2 (重新办理) and m6; 环保局 co-handles m3.
-    for (unit, codes, role) in [("ZJJ", vec!["-02", "-03"], "主办"), ("环保局", vec!["-04"], "协办")] {
+    // The office registered them: its own series of codes (B01…).
+    for (unit, codes, role) in [("ZJJ", vec!["-B02", "-B03"], "主办"), ("环保局", vec!["-B04"], "协办")] {
         let out = dir.path().join(format!("交办单-{unit}.pdf"));
         let written = write_sheet(conn, unit, now, &mut fonts, &out).unwrap();
         assert_eq!(written.matters, codes.len(), "{unit}");

@@ -30,7 +30,7 @@ use super::sync::{Node, import_timed, node};
 use crate::Failure;
 
 /// Bump when the preparation changes: a kept data set of another version is rebuilt.
-const DATA_VERSION: u32 = 3;
+const DATA_VERSION: u32 = 4;
 const SEED: u64 = 1;
 const OPERATOR: &str = "bench";
 /// Stations prepared at once (the machine's cores; the office's steps are serialised anyway).
@@ -158,7 +158,8 @@ fn prepare_station(
     // The units came down with the roster. A plan of one platform names the other counties' units by their
     // region codes, units the office does not have: a station must not mint them (see `prepare`).
     plan.units.clear();
-    record(&station.store, &plan, SEED, now)?;
+    // Each station's own randomness: a shared seed would give two stations the same record ids.
+    record(&station.store, &plan, SEED + index as u64, now)?;
     let up = export::export_to_office(&mut station.store, &station.keys, OPERATOR, false, dir)?;
     let bundle = dir.join(format!("up-{index:03}.lzb"));
     std::fs::rename(&up.path, &bundle).map_err(|e| io(&up.path, e))?;

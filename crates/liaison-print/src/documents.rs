@@ -77,6 +77,18 @@ pub fn dispatch_sheet_pdf(sheet: &DispatchSheet, fonts: &mut FontSet) -> Result<
     doc.finish()
 }
 
+/// The file name a notice is written under in its folder: `督办通知-<unit code>-<unit name>.pdf` (催办通知 alike),
+/// so the CLI and the window name the same notice the same way.
+pub fn notice_file_name(notice: &SupervisionNotice) -> String {
+    let stem = crate::file_name::stem(&format!("{}-{}", notice.kind.title(), notice.unit_code), &notice.unit_name);
+    format!("{stem}.pdf")
+}
+
+/// The file name the save dialog suggests for a unit's 交办单: `交办单-<unit name>.pdf`.
+pub fn dispatch_sheet_file_name(sheet: &DispatchSheet) -> String {
+    format!("{}.pdf", crate::file_name::stem("交办单", &sheet.unit_name))
+}
+
 /// A 催办/督办 notice as a PDF.
 pub fn notice_pdf(notice: &SupervisionNotice, fonts: &mut FontSet) -> Result<Vec<u8>, PrintError> {
     let mut doc = Layout::new(fonts, format!("{} {}", notice.kind.title(), notice.unit_name));

@@ -9,8 +9,7 @@ use std::sync::Arc;
 use liaison_core::documents::{dispatch_sheet, supervision_notices};
 use liaison_core::ledger::Period;
 use liaison_core::report;
-use liaison_print::documents::{dispatch_sheet_pdf, notice_pdf};
-use liaison_print::file_name;
+use liaison_print::documents::{dispatch_sheet_file_name, dispatch_sheet_pdf, notice_file_name, notice_pdf};
 use liaison_print::report::report_pdf;
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -67,8 +66,7 @@ pub async fn print_dispatch_sheet(
             let store = lock(&store)?;
             (dispatch_sheet(store.conn(), &unit, store.deps().clock.now())?, fonts(&store)?)
         };
-        let name = format!("{}.pdf", file_name::stem("交办单", &sheet.unit_name));
-        let Some(path) = (files.save_file)(&name) else { return Ok(None) };
+        let Some(path) = (files.save_file)(&dispatch_sheet_file_name(&sheet)) else { return Ok(None) };
         write_whole(&path, &dispatch_sheet_pdf(&sheet, &mut fonts).map_err(print_error)?)?;
         Ok(Some(DocumentsWritten { path: path.display().to_string(), files: 1, matters: count(sheet.lines.len()) }))
     })
@@ -95,8 +93,7 @@ pub async fn write_supervision_notices(
         std::fs::create_dir_all(&dir).map_err(|e| print_error(format!("{}：{e}", dir.display())))?;
         let mut matters = 0;
         for notice in &notices {
-            let stem = file_name::stem(&format!("{}-{}", notice.kind.title(), notice.unit_code), &notice.unit_name);
-            write_whole(&dir.join(format!("{stem}.pdf")), &notice_pdf(notice, &mut fonts).map_err(print_error)?)?;
+            write_whole(&dir.join(notice_file_name(notice)), &notice_pdf(notice, &mut fonts).map_err(print_error)?)?;
             matters += notice.matters.len();
         }
         Ok(Some(DocumentsWritten {

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use liaison_core::Store;
 use liaison_core::documents::{dispatch_sheet, supervision_notices};
-use liaison_print::documents::{dispatch_sheet_pdf, notice_pdf};
-use liaison_print::file_name;
+use liaison_print::documents::{dispatch_sheet_pdf, notice_file_name, notice_pdf};
 use liaison_print::fonts::FontSet;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -68,8 +67,7 @@ pub(crate) fn write_notices(
     std::fs::create_dir_all(out).map_err(|e| Failure::user(format!("cannot create {}: {e}", out.display())))?;
     let mut written = Vec::new();
     for notice in supervision_notices(conn, now)? {
-        let stem = file_name::stem(&format!("{}-{}", notice.kind.title(), notice.unit_code), &notice.unit_name);
-        let file = out.join(format!("{stem}.pdf"));
+        let file = out.join(notice_file_name(&notice));
         write(&file, &notice_pdf(&notice, fonts).map_err(print_failure)?)?;
         written.push(Written { file, unit: notice.unit_name, matters: notice.matters.len() });
     }

@@ -428,6 +428,22 @@ async function act(browser, code, kind, fillDialog = async () => {}) {
   await transitionsDone(browser);
 }
 
+/** Clicks `selector` once nothing covers it: a dialog still fading in (or a drawer fading out) takes the click. */
+async function clickWhenFree(browser, selector) {
+  await browser.waitUntil(
+    async () => {
+      try {
+        await (await browser.$(selector)).click();
+        return true;
+      } catch (error) {
+        if (/intercepted|not interactable/.test(String(error?.message))) return false;
+        throw error;
+      }
+    },
+    { timeout: WAIT_TIMEOUT, interval: 200, timeoutMsg: `${selector} stayed covered` },
+  );
+}
+
 /** Waits until no Element Plus overlay (a drawer's or dialog's backdrop, possibly still fading out) is shown. */
 async function overlaysGone(browser) {
   await browser.waitUntil(
@@ -1294,9 +1310,10 @@ const scenarios = [
       await (await browser.$(byTestId("matter-similar-open"))).click();
       const why = await waitForText(browser, "similar-reason-0", (t) => t.includes("文字相似度"), "the group's reason");
       console.log(`     ${why}`);
-      await (await browser.$(byTestId("similar-merge-0"))).click();
       await transitionsDone(browser);
-      await (await browser.$(".el-message-box__btns .el-button--primary")).click();
+      await clickWhenFree(browser, byTestId("similar-merge-0"));
+      await transitionsDone(browser);
+      await clickWhenFree(browser, ".el-message-box__btns .el-button--primary");
       await browser.waitUntil(async () => (await cliJson(["matter", "show", other])).state === "merged", {
         timeout: WAIT_TIMEOUT,
         interval: 200,
@@ -1309,10 +1326,9 @@ const scenarios = [
       await act(browser, lead, "routed_for_assignment");
       await act(browser, lead, "assigned", async () => chooseOption(browser, "act-lead", "住建局"));
       await closeMatterDrawer(browser);
-      await overlaysGone(browser);
-      await (await browser.$(byTestId("dispatch-sheet-open"))).click();
+      await clickWhenFree(browser, byTestId("dispatch-sheet-open"));
       await chooseOption(browser, "dispatch-sheet-unit", "住建局（ZJJ）");
-      await (await browser.$(byTestId("dispatch-sheet-print"))).click();
+      await clickWhenFree(browser, byTestId("dispatch-sheet-print"));
       const pdf = join(savedDir, await waitForFile(savedDir, ".pdf"));
       const sheet = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
       if (sheet.status !== 0 || !sheet.stdout.includes(lead) || !sheet.stdout.includes("住建局")) {
@@ -1324,8 +1340,7 @@ const scenarios = [
 
       // 承办单位测评 for 2026: 住建局 first.
       const rankOf = async (unit, wanted) => {
-        await overlaysGone(browser); // a drawer or a message fading out would take the click
-        await (await browser.$(byTestId("nav-stats"))).click();
+        await clickWhenFree(browser, byTestId("nav-stats")); // a drawer or a message fading out may cover it
         await chooseOption(browser, "stats-period-year", "2026年");
         return waitForText(browser, `ranking-rank-${unit}`, (t) => t === wanted, `${unit} ranked ${wanted}`);
       };
@@ -1334,8 +1349,7 @@ const scenarios = [
       // Four weeks later the unit's reply arrives (late); the citizen is told and is not satisfied.
       cli(db, ["matter", "act", lead, "accept"]);
       setClock("2026-12-29T10:00:00+08:00");
-      await overlaysGone(browser);
-      await (await browser.$(byTestId("nav-matters"))).click();
+      await clickWhenFree(browser, byTestId("nav-matters"));
       await act(browser, lead, "replied", async () => fill(browser, "act-text", "已更换南环路东段路灯灯具"));
       for (const args of [["finish", "--summary", "路灯已修复"], ["feedback", "--how", "电话"], ["rate", "--rating", "不满意", "--reason", "仍有两盏不亮"]]) {
         cli(db, ["matter", "act", lead, ...args]);

@@ -15,21 +15,46 @@
 //! does not hold is refused like any unverifiable file: nothing recorded). Only then is the bundle applied, and
 //! the core pins the keys.
 
+use liaison_core::store::Writer;
 use liaison_core::sync::{self, Direction, ImportReceipt, Payload};
 use liaison_core::{Error, Result, Store};
 use liaison_sync::{KeyLookup, KeyStatus, MAX_PAYLOAD_LEN, NodeKeys, ParsedBundle, PinnedKeys, VerifiedBundle};
+use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::identity::public_keys;
 use crate::register::Register;
 use crate::{app_version, format_error};
 
-/// Imports the bundle `bytes` as `operator`: the receipt of a verified bundle (applied, or rejected and recorded),
-/// or an error for a file that could not be verified (nothing recorded).
+/// Imports the bundle `bytes` as `operator`, in a transaction of its own: the receipt of a verified bundle
+/// (applied, or rejected and recorded), or an error for a file that could not be verified (nothing recorded).
 pub fn import_bytes(store: &mut Store, keys: &NodeKeys, operator: &str, bytes: Vec<u8>) -> Result<ImportReceipt> {
+    let opened = open(store.conn(), keys, bytes)?;
+    sync::apply_incoming(store, operator, &opened.sender, opened.bundle, &opened.file_sha256, &opened.payload)
+}
+
+/// A verified, decrypted and decoded bundle, not applied yet.
+pub struct Opened {
+    sender: String,
+    bundle: u64,
+    file_sha256: String,
+    payload: Payload,
+}
+
+impl Opened {
+    /// Applies it inside a write that takes several bundles ([`sync::apply_in_batch`]): an `Err` is the reason it
+    /// is rejected, and the write must then be rolled back.
+    pub fn apply_in_batch(&self, w: &mut Writer<'_>) -> Result<ImportReceipt> {
+        sync::apply_in_batch(w, &self.sender, self.bundle, &self.file_sha256, &self.payload)
+    }
+}
+
+/// Parses, verifies (against the peers of the database behind `conn`), decrypts and decodes the bundle `bytes`,
+/// writing nothing: an error is a file that cannot be verified or read.
+pub fn open(conn: &Connection, keys: &NodeKeys, bytes: Vec<u8>) -> Result<Opened> {
     let file_sha256 = format!("{:x}", Sha256::digest(&bytes));
     let parsed = ParsedBundle::from_vec(bytes).map_err(format_error)?;
-    let verified = verify(store, keys, parsed)?;
+    let verified = verify(conn, keys, parsed)?;
     let (header, body) = verified.open(keys).map_err(format_error)?;
     let payload = decode(&body)?;
     let expected_direction = match header.direction {
@@ -40,7 +65,12 @@ pub fn import_bytes(store: &mut Store, keys: &NodeKeys, operator: &str, bytes: V
     if payload.direction != expected_direction || !range_ok {
         return Err(Error::Invalid("数据包的封面与内容不一致，未导入".into()));
     }
-    sync::apply_incoming(store, operator, &header.sender.node_id, header.stream_seq, &file_sha256, &payload)
+    Ok(Opened { sender: header.sender.node_id, bundle: header.stream_seq, file_sha256, payload })
+}
+
+/// Reads the bundle file at `path`.
+pub fn read_bundle(path: &std::path::Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })
 }
 
 /// Imports the bundle file at `path`.
@@ -50,15 +80,14 @@ pub fn import_file(
     operator: &str,
     path: &std::path::Path,
 ) -> Result<ImportReceipt> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-    import_bytes(store, keys, operator, bytes)
+    import_bytes(store, keys, operator, read_bundle(path)?)
 }
 
 /// Verifies against the peers table; a sender it does not know may be a station sending its first bundle, whose
 /// claimed keys are then what the signature must match.
-fn verify(store: &Store, keys: &NodeKeys, parsed: ParsedBundle) -> Result<VerifiedBundle> {
+fn verify(conn: &Connection, keys: &NodeKeys, parsed: ParsedBundle) -> Result<VerifiedBundle> {
     let me = keys.public();
-    let register = Register(store.conn());
+    let register = Register(conn);
     let sender = parsed.header().sender.clone();
     if !matches!(register.signing_key(&sender.node_id, sender.key_id), KeyStatus::Unknown) {
         return parsed.verify(&me, &register, app_version()).map_err(format_error);
@@ -73,7 +102,7 @@ fn verify(store: &Store, keys: &NodeKeys, parsed: ParsedBundle) -> Result<Verifi
     })?;
     // A claim that does not hold (no pending enrollment of that station, a wrong secret) is refused here, before
     // anything is recorded: the office's public keys are in every enrollment file, so anyone can encrypt to it.
-    liaison_core::sync::peers::check_enrollment_proof(store.conn(), &claimed)?;
+    liaison_core::sync::peers::check_enrollment_proof(conn, &claimed)?;
     let mut pinned = PinnedKeys::new();
     pinned.pin(public_keys(&sender.node_id, &claimed.keys)?);
     parsed.verify(&me, &pinned, app_version()).map_err(format_error)

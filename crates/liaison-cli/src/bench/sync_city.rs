@@ -23,7 +23,7 @@ use liaison_core::roster::kinds::PlatformKind;
 use liaison_core::setup::InstallationSetup;
 use liaison_demo::visits::{Volume, plan_activity, record};
 use liaison_demo::{DemoCity, DemoOptions};
-use liaison_exchange::{enrollment, export, identity};
+use liaison_exchange::{enrollment, export, identity, inbox};
 use serde::Serialize;
 
 use super::sync::{Node, import_timed, node};
@@ -51,8 +51,12 @@ pub struct CityFigures {
     pub largest_kib: f64,
     /// Rows the imports added to the office's tables.
     pub rows: u64,
-    /// Importing all of them, one after another, s (target ≤ 10).
+    /// Importing all of them through the office's inbox (全部导入), s (target ≤ 10).
     pub import_seconds: f64,
+    /// Return bundles the same run then wrote, one per station heard from.
+    pub returns: usize,
+    /// Writing them, s.
+    pub returns_seconds: f64,
     /// Loading the same new rows with sqlite3 `.import` into the same schema, s (the floor).
     pub floor_seconds: f64,
     /// `import_seconds / floor_seconds`.
@@ -391,13 +395,31 @@ pub fn sync_city_bench() -> Result<CityFigures, Failure> {
     copy_store(&data.office, &office_db)?;
     let mut office = Node::open(&office_db)?;
 
-    let mut changes = 0;
-    let started = Instant::now();
-    for bundle in &data.bundles {
-        let (receipt, _) = import_timed(&mut office, bundle)?;
-        changes += receipt.changes;
+    // The office's 全部导入: the bundles arrive in its inbox and go through the same run as in the window.
+    let folders =
+        inbox::Folders { inbox: work.join("inbox"), archive: work.join("archive"), outbox: work.join("outbox") };
+    for dir in [&folders.inbox, &folders.outbox] {
+        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     }
-    let import_seconds = started.elapsed().as_secs_f64();
+    for bundle in &data.bundles {
+        let name = bundle.file_name().unwrap_or_default();
+        std::fs::copy(bundle, folders.inbox.join(name)).map_err(|e| io(bundle, e))?;
+    }
+    let started = Instant::now();
+    let mut imported_at = None;
+    let mut progress = |done: usize, total: usize| {
+        if done == total {
+            imported_at = Some(started.elapsed());
+        }
+        true
+    };
+    let report = inbox::process(&mut office.store, &office.keys, OPERATOR, &folders, &mut progress)?;
+    let all_seconds = started.elapsed().as_secs_f64();
+    let import_seconds = imported_at.map_or(all_seconds, |d| d.as_secs_f64());
+    if let Some(bad) = report.files.iter().find(|f| !f.applied()) {
+        return Err(Failure::user(format!("bench import of {} failed: {bad:?}", bad.file)));
+    }
+    let changes = report.files.iter().filter_map(|f| f.receipt.as_ref()).map(|r| r.changes).sum();
     checkpoint(&office.store)?;
 
     let sizes: Vec<u64> = data.bundles.iter().map(|b| std::fs::metadata(b).map_or(0, |m| m.len())).collect();
@@ -410,6 +432,8 @@ pub fn sync_city_bench() -> Result<CityFigures, Failure> {
         largest_kib: sizes.iter().copied().max().unwrap_or(0) as f64 / 1024.0,
         rows,
         import_seconds,
+        returns: report.returns.len(),
+        returns_seconds: all_seconds - import_seconds,
         floor_seconds,
         ratio: import_seconds / floor_seconds.max(f64::EPSILON),
         prepare_seconds,
@@ -430,6 +454,7 @@ pub fn print_sync_city(f: &CityFigures) {
         "  import {:.2} s (target ≤ 10)   sqlite3 .import floor {:.2} s   ratio {:.1}×",
         f.import_seconds, f.floor_seconds, f.ratio
     );
+    println!("  then {} return bundles, one per station, in {:.2} s", f.returns, f.returns_seconds);
     let w = &f.weekly;
     println!(
         "station {} weekly bundle: {} changes, {:.1} KiB; export {:.3} s, office import {:.3} s (targets ≤ 0.1)",

@@ -4,12 +4,27 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::Value;
 
+use super::owner::Owners;
 use super::{Applied, Bases, Change, DELETED_FIELD, EntityKind, Fields, Op, Stamp};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 
+/// What [`apply_with`] did, with what the caller needs to skip work.
+pub(crate) struct Applying {
+    /// What happened to the change.
+    pub applied: Applied,
+    /// The change created its record: no register of it existed before, so it is the record's only write and can
+    /// conflict with nothing.
+    pub fresh: bool,
+}
+
 /// Applies `change` inside `tx`. Idempotent; commutative with every other change.
 pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
+    Ok(apply_with(tx, change, &mut Owners::default())?.applied)
+}
+
+/// [`apply`], finding the change's owner with the transaction's memo `owners`.
+pub(crate) fn apply_with(tx: &Transaction<'_>, change: &Change, owners: &mut Owners) -> Result<Applying> {
     let spec = change.entity.spec();
     if let Some(bad) = change.fields.keys().find(|f| *f != DELETED_FIELD && !spec.has_field(f)) {
         return Err(Error::Invalid(format!("{} has no field {bad}", change.entity.as_str())));
@@ -31,10 +46,11 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
     }
     let fields_json = serde_json::to_string(&change.fields).map_err(|e| Error::Internal(e.to_string()))?;
     let bases_json = serde_json::to_string(&change.bases).map_err(|e| Error::Internal(e.to_string()))?;
+    let owner = owners.of(tx, change)?;
     let inserted = tx
         .prepare_cached(
-            "INSERT OR IGNORE INTO change_log (node_id, hlc, entity, entity_id, op, fields, operator, bases)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT OR IGNORE INTO change_log (node_id, hlc, entity, entity_id, op, fields, operator, bases, owner)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
         .execute(params![
             change.node_id,
@@ -44,12 +60,14 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
             change.op.as_str(),
             fields_json,
             change.operator,
-            bases_json
+            bases_json,
+            owner
         ])?;
     if inserted == 0 {
-        return Ok(Applied::Duplicate);
+        return Ok(Applying { applied: Applied::Duplicate, fresh: false });
     }
-    if spec.insert_only && has_registers(tx, change)? {
+    let fresh = !has_registers(tx, change)?;
+    if spec.insert_only && !fresh {
         // A second, different insert of the same append-only record: history is never rewritten.
         return Err(Error::Conflict(format!("{} {} already exists", change.entity.as_str(), change.entity_id)));
     }
@@ -75,9 +93,11 @@ pub fn apply(tx: &Transaction<'_>, change: &Change) -> Result<Applied> {
         }
     }
     if won > 0 {
-        project(tx, change)?;
+        // A fresh record's registers are exactly the change's fields: no need to read them back.
+        let state = if fresh { change.fields.clone() } else { registers(tx, change)? };
+        project(tx, change, &state)?;
     }
-    Ok(Applied::Recorded { fields_won: won })
+    Ok(Applying { applied: Applied::Recorded { fields_won: won }, fresh })
 }
 
 /// The stamps of the registers a local change overwrites: its bases (see [`Bases`]). A change is made over the
@@ -104,13 +124,12 @@ pub fn current_bases(
     Ok(bases)
 }
 
-/// Rewrites the entity's row from its registers.
-fn project(tx: &Transaction<'_>, change: &Change) -> Result<()> {
+/// Rewrites the entity's row from its registers' values `state`.
+fn project(tx: &Transaction<'_>, change: &Change, state: &Fields) -> Result<()> {
     let spec = change.entity.spec();
-    let state = registers(tx, change)?;
     let deleted = state.get(DELETED_FIELD).and_then(Value::as_bool).unwrap_or(false);
     if deleted {
-        tx.execute(&format!("DELETE FROM {} WHERE id = ?1", spec.table), [&change.entity_id])?;
+        tx.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", spec.table))?.execute([&change.entity_id])?;
         return (spec.after_project)(tx, &change.entity_id, true);
     }
     if !spec.required.iter().all(|f| state.contains_key(*f)) {

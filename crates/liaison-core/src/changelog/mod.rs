@@ -33,6 +33,7 @@
 mod apply;
 pub mod conflicts;
 pub mod entities;
+pub mod owner;
 
 use std::collections::BTreeMap;
 
@@ -40,6 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::hlc::Hlc;
 
+pub(crate) use apply::{Applying, apply_with};
 pub use apply::{apply, current_bases, register};
 pub use entities::EntityKind;
 

@@ -27,6 +27,7 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
     ("0009_sync.sql", include_str!("../../../../migrations/0009_sync.sql")),
     ("0010_matter_summaries.sql", include_str!("../../../../migrations/0010_matter_summaries.sql")),
     ("0011_merged_matters.sql", include_str!("../../../../migrations/0011_merged_matters.sql")),
+    ("0012_change_owner.sql", include_str!("../../../../migrations/0012_change_owner.sql")),
 ];
 
 /// The schema version this program writes (the number of migrations).

@@ -3,7 +3,8 @@
 use rusqlite::Transaction;
 use uuid::Uuid;
 
-use crate::changelog::{self, Applied, Bases, Change, EntityKind, Fields, Op};
+use crate::changelog::owner::Owners;
+use crate::changelog::{self, Applied, Applying, Bases, Change, EntityKind, Fields, Op};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::ids;
@@ -16,6 +17,8 @@ pub struct Writer<'a> {
     node_id: &'a str,
     operator: String,
     last_hlc: Hlc,
+    /// Whose the records written in this transaction are (see [`changelog::owner`]).
+    owners: Owners,
 }
 
 impl<'a> Writer<'a> {
@@ -24,7 +27,7 @@ impl<'a> Writer<'a> {
             return Err(Error::Invalid("every change needs an operator".into()));
         }
         let last_hlc = Hlc(tx.query_row("SELECT last_hlc FROM node WHERE singleton = 1", [], |r| r.get(0))?);
-        Ok(Writer { tx, deps, node_id, operator: operator.to_owned(), last_hlc })
+        Ok(Writer { tx, deps, node_id, operator: operator.to_owned(), last_hlc, owners: Owners::default() })
     }
 
     /// The transaction, for reads inside the write and for tables that are not synced entities.
@@ -96,13 +99,9 @@ impl<'a> Writer<'a> {
             operator: self.operator.clone(),
             bases,
         };
-        let applied = changelog::apply(&self.tx, &change)?;
-        // A new record (an insert over no register) has no other write to conflict with. A field's first write on
-        // an existing record may: on a deleted record, it is an edit the delete never saw.
-        if !(change.op == Op::Insert && change.bases.is_empty()) {
-            self.refresh_conflicts(&change, &applied)?;
-        }
-        Ok(applied)
+        let applying = changelog::apply_with(&self.tx, &change, &mut self.owners)?;
+        self.refresh_conflicts(&change, &applying)?;
+        Ok(applying.applied)
     }
 
     /// Applies a change made on another node (sync import). Applying one twice is a no-op.
@@ -113,14 +112,17 @@ impl<'a> Writer<'a> {
     /// [`Writer::apply_remote`], also returning how many unresolved conflicts it brought to light.
     pub fn apply_remote_counting(&mut self, change: &Change) -> Result<(Applied, u64)> {
         self.last_hlc = Hlc::receive(self.last_hlc, change.hlc, self.deps.clock.now_ms())?;
-        let applied = changelog::apply(&self.tx, change)?;
-        let conflicts = self.refresh_conflicts(change, &applied)?;
-        Ok((applied, conflicts))
+        let applying = changelog::apply_with(&self.tx, change, &mut self.owners)?;
+        let conflicts = self.refresh_conflicts(change, &applying)?;
+        Ok((applying.applied, conflicts))
     }
 
-    /// Brings the conflict rows of the fields `change` wrote up to date (see [`changelog::conflicts`]).
-    fn refresh_conflicts(&self, change: &Change, applied: &Applied) -> Result<u64> {
-        if !matches!(applied, Applied::Recorded { .. }) || change.entity.spec().insert_only {
+    /// Brings the conflict rows of the fields `change` wrote up to date (see [`changelog::conflicts`]). A new
+    /// record (no register before this change) has no other write to conflict with, nor has an append-only one. A
+    /// field's first write on an existing record may: on a deleted record, it is an edit the delete never saw.
+    fn refresh_conflicts(&self, change: &Change, applying: &Applying) -> Result<u64> {
+        let recorded = matches!(applying.applied, Applied::Recorded { .. });
+        if !recorded || applying.fresh || change.entity.spec().insert_only {
             return Ok(0);
         }
         let now = self.deps.clock.now().to_rfc3339();
@@ -154,8 +156,9 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Brings the search index up to date, persists the clock and commits.
+    /// Brings the matter summaries and the search index up to date, persists the clock and commits.
     pub(super) fn commit(self) -> Result<()> {
+        crate::workflow::summary::flush(&self.tx)?;
         crate::search::index::flush(&self.tx)?;
         self.tx.execute("UPDATE node SET last_hlc = MAX(last_hlc, ?1) WHERE singleton = 1", [self.last_hlc.0])?;
         self.tx.commit()?;

@@ -37,7 +37,7 @@ pub mod receipts;
 mod scope;
 
 pub use conflicts::{ConflictView, Resolution, resolve_as, unresolved};
-pub use incoming::apply_incoming;
+pub use incoming::{apply_in_batch, apply_incoming};
 pub use outgoing::{Outgoing, outgoing};
 pub use payload::{ConfigSnapshot, Direction, EnrollmentProof, PAYLOAD_VERSION, Payload, PeerKeys};
 pub use peers::{Enrollment, Peer, PeerRole, PeerStatus};

@@ -12,6 +12,8 @@
 //! and attachments, the duty rota, activities with attendance, leaders' visits; tombstones included. Up the
 //! hierarchy nothing is filtered.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, params};
 
 use super::scope;
@@ -52,18 +54,10 @@ pub fn outgoing(w: &mut Writer<'_>, to: &str, full: bool, own_keys: &PeerKeys) -
         },
         Direction::Up => None,
     };
-    let mut changes = Vec::new();
-    for logged in log_range(w.tx(), from_seq, to_seq, to)? {
-        let wanted = match &station {
-            None => true,
-            Some(station) => {
-                scope::concerns(w.tx(), logged.change.entity, &logged.change.entity_id, station.as_deref())?
-            }
-        };
-        if wanted {
-            changes.push(logged);
-        }
-    }
+    let changes = match &station {
+        None => log_range(w.tx(), from_seq, to_seq, to)?,
+        Some(station) => station_range(w.tx(), from_seq, to_seq, to, station.as_deref())?,
+    };
     let config = match direction {
         Direction::Down => Some(ConfigSnapshot {
             stamp: w.next_hlc(),
@@ -91,4 +85,34 @@ fn log_range(conn: &Connection, from: i64, to: i64, peer: &str) -> Result<Vec<Lo
         "SELECT {LOGGED_COLUMNS} FROM change_log WHERE seq > ?1 AND seq <= ?2 AND node_id <> ?3 ORDER BY seq"
     ))?;
     read_logged(&mut stmt, params![from, to, peer])
+}
+
+/// [`log_range`] for the station with platform id `station` (`None`: one the roster does not know yet): the
+/// roster's entries and its own station's, by the owner logged with each ([`crate::changelog::owner`]). An entry
+/// whose owner was not known when it was logged is asked of the registers.
+fn station_range(
+    conn: &Connection,
+    from: i64,
+    to: i64,
+    peer: &str,
+    station: Option<&str>,
+) -> Result<Vec<LoggedChange>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {LOGGED_COLUMNS} FROM change_log
+         WHERE seq > ?1 AND seq <= ?2 AND node_id <> ?3 AND (owner IS NULL OR owner = '' OR owner = ?4)
+         ORDER BY seq"
+    ))?;
+    let candidates = read_logged(&mut stmt, params![from, to, peer, station])?;
+    let unknown: HashSet<i64> = conn
+        .prepare_cached("SELECT seq FROM change_log WHERE seq > ?1 AND seq <= ?2 AND node_id <> ?3 AND owner IS NULL")?
+        .query_map(params![from, to, peer], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut changes = Vec::with_capacity(candidates.len());
+    for logged in candidates {
+        let change = &logged.change;
+        if !unknown.contains(&logged.seq) || scope::concerns(conn, change.entity, &change.entity_id, station)? {
+            changes.push(logged);
+        }
+    }
+    Ok(changes)
 }

@@ -3,8 +3,10 @@
 //! belongs to the station named by its `station_id` register or its parent's. Read from `field_state`, which
 //! keeps the registers of deleted records too, so a tombstone belongs where its record did.
 //!
-//! Used both ways: [`super::outgoing`] sends a station only the roster and its own records, and
-//! [`super::incoming`] refuses a station's bundle that writes another station's records.
+//! The same rule is kept per change in `change_log.owner` ([`crate::changelog::owner`]), which is what
+//! [`super::outgoing`] (a station gets only the roster and its own records) and [`super::incoming`] (a station's
+//! bundle may not write another station's records) read; they ask here only for a change whose owner was not
+//! known when it was logged.
 
 use rusqlite::Connection;
 

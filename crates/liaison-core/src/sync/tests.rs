@@ -847,3 +847,36 @@ fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_retu
     let acted = station.store.write("李文书", |w| act(w, &mine, told)).unwrap();
     assert_eq!(acted.state, State::FedBack);
 }
+
+/// Every change's owner as logged, by sequence number.
+fn logged_owners(conn: &Connection) -> Vec<(i64, String, String, Option<String>)> {
+    let mut stmt = conn.prepare("SELECT seq, entity, entity_id, owner FROM change_log ORDER BY seq").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn the_owner_logged_with_each_change_is_the_registers_and_the_migration_finds_the_same() {
+    let (mut office, mut station) = office_and_station();
+    station.store.write("李文书", |w| crate::workflow::register(w, &one_matter_visit("13800001111"))).unwrap();
+    office.store.write("办公室", |w| crate::workflow::register(w, &visit_at_ls01(""))).unwrap();
+    sync(&mut station, &mut office);
+    sync(&mut office, &mut station);
+    for node in [&office, &station] {
+        let conn = node.store.conn();
+        let logged = logged_owners(conn);
+        assert!(logged.iter().any(|(_, e, _, o)| e == "matter_event" && o.as_deref().is_some_and(|o| !o.is_empty())));
+        for (seq, entity, id, owner) in &logged {
+            let kind = EntityKind::parse(entity).unwrap();
+            let expected = match scope::owner(conn, kind, id).unwrap() {
+                scope::Owner::Everyone => Some(String::new()),
+                scope::Owner::Station(station) => station,
+            };
+            assert_eq!(owner, &expected, "change {seq}: {entity} {id}");
+        }
+        // A log written before migration 0012 gets the same owners from the migration's own statements.
+        let migration = include_str!("../../../../migrations/0012_change_owner.sql");
+        let fill = &migration[migration.find("UPDATE").unwrap()..];
+        conn.execute_batch(&format!("UPDATE change_log SET owner = NULL; {fill}")).unwrap();
+        assert_eq!(logged_owners(conn), logged);
+    }
+}

@@ -171,8 +171,9 @@ pub(crate) fn after_project(tx: &Transaction<'_>, id: &str, deleted: bool) -> Re
          WHERE id = ?1",
     )?
     .execute(params![id])?;
-    // The matter's kept summary follows its events in the same transaction, here and on import alike.
+    // The matter's kept summary follows its events in the same transaction, here and on import alike; it is
+    // refolded once per matter at commit.
     let matter_id: String =
         tx.prepare_cached("SELECT matter_id FROM matter_events WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
-    super::summary::refresh(tx, &matter_id)
+    super::summary::mark_dirty(tx, &matter_id)
 }

@@ -9,8 +9,11 @@
 //!   the days of 交办, 签收 and replies), never a due date or a count of working days. Calendar edits, rule changes
 //!   and the passing days therefore never make a row stale: due dates and escalation levels are computed on read,
 //!   exactly as from a fold.
-//! - A row is refreshed in the transaction that projects each of the matter's events, whether recorded here or
-//!   imported by sync: the projection hook of `matter_event` ([`super::events::after_project`]) calls [`refresh`].
+//! - A row is refreshed in the transaction that projects the matter's events, whether recorded here or imported
+//!   by sync: the projection hook of `matter_event` ([`super::events::after_project`]) marks the matter
+//!   ([`mark_dirty`]) and the writer's commit refreshes every marked matter once ([`flush`]). Once, not per event:
+//!   a bundle brings a matter with all its events, and refolding the matter after each of them made the city's
+//!   import quadratic in a matter's events.
 //! - [`rebuild`] recomputes every row; the program fills the table on the first open after the migration that
 //!   created it ([`fill_if_empty`]). A test checks, after random acts and an imported event, that every row
 //!   equals a fresh fold's.
@@ -134,8 +137,31 @@ fn write(conn: &Connection, matter_id: &str, summary: &KeptSummary) -> Result<()
     Ok(())
 }
 
-/// Recomputes one matter's row from its events (inside the transaction that just projected one of them).
-pub(crate) fn refresh(conn: &Connection, matter_id: &str) -> Result<()> {
+/// The per-connection list of matters whose row must be refreshed before the transaction commits.
+pub(crate) const PENDING_TABLE_SQL: &str =
+    "CREATE TEMP TABLE IF NOT EXISTS summary_pending (matter_id TEXT PRIMARY KEY) WITHOUT ROWID";
+
+/// Notes that a matter's row must be refreshed before the transaction commits (one of its events was projected).
+pub(crate) fn mark_dirty(conn: &Connection, matter_id: &str) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO temp.summary_pending (matter_id) VALUES (?1)")?.execute([matter_id])?;
+    Ok(())
+}
+
+/// Refreshes the row of every marked matter and clears the list (the writer calls it before committing).
+pub(crate) fn flush(conn: &Connection) -> Result<()> {
+    let pending: Vec<String> = conn
+        .prepare_cached("SELECT matter_id FROM temp.summary_pending")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for matter_id in &pending {
+        refresh(conn, matter_id)?;
+    }
+    conn.prepare_cached("DELETE FROM temp.summary_pending")?.execute([])?;
+    Ok(())
+}
+
+/// Recomputes one matter's row from its events.
+fn refresh(conn: &Connection, matter_id: &str) -> Result<()> {
     write(conn, matter_id, &compute(&events::load(conn, matter_id)?))
 }
 

@@ -847,3 +847,44 @@ fn a_matter_merged_into_another_stations_matter_gets_the_leads_reply_in_its_retu
     let acted = station.store.write("李文书", |w| act(w, &mine, told)).unwrap();
     assert_eq!(acted.state, State::FedBack);
 }
+
+/// A handling unit saved as a person would (its id derived from its code).
+fn save_unit(n: &mut Node, code: &str, contact: &str) -> String {
+    let input = crate::workflow::units::UnitInput {
+        code: code.into(),
+        name: "住建局".into(),
+        kind: "department".into(),
+        contact: contact.into(),
+        retired: false,
+    };
+    n.store.write("tester", |w| crate::workflow::units::save(w, &input)).unwrap().id
+}
+
+#[test]
+fn a_code_held_here_by_a_record_with_another_id_refuses_the_bundle_with_a_clear_reason() {
+    // The office's U1 was made before roster ids were derived from codes (here: written under a random id); the
+    // station creates U1 offline under the derived id. Two entities, one code: they cannot merge.
+    let (mut office, mut station) = office_and_station();
+    add_unit(&mut office, "unit-1");
+    assert_eq!(save_unit(&mut station, "U1", "王科长"), crate::roster::roster_id(EntityKind::HandlingUnit, "U1"));
+    let out = cut(&mut station, &office, false);
+    let before = dump(office.store.conn(), &["sync_receipts"]);
+    let receipt = deliver(&mut office, &station, &out);
+    assert_eq!(receipt.result, ImportResult::Rejected);
+    assert!(receipt.reason.contains("承办单位“U1”在本机已是另一条记录"), "names the record: {}", receipt.reason);
+    assert!(!receipt.reason.contains("UNIQUE"), "no SQLite text for people: {}", receipt.reason);
+    assert_eq!(dump(office.store.conn(), &["sync_receipts"]), before, "nothing of the bundle was applied");
+}
+
+#[test]
+fn a_roster_record_saved_again_after_its_derived_id_was_deleted_comes_back() {
+    // Roster records are not deleted by any use case, but their ids are their codes: should a tombstone ever be
+    // there, saving the code again must show the record, not vanish under the tombstone.
+    let mut n = node(7);
+    let id = crate::roster::roster_id(EntityKind::HandlingUnit, "U1");
+    add_unit(&mut n, &id);
+    set_deleted(&mut n, &id, true);
+    assert!(unit_rows(&n).is_empty());
+    assert_eq!(save_unit(&mut n, "U1", "王科长"), id);
+    assert_eq!(unit_rows(&n), [(id, "王科长".to_owned())]);
+}

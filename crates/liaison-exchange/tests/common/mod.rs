@@ -40,9 +40,14 @@ impl Node {
 
     /// The city office, with a roster of three stations (XH-01, XH-02, XH-03) and a deputy at each.
     pub fn office() -> Node {
-        let mut node = Node::new(InstallationSetup::office("平顶山市"));
+        let mut node = Node::bare_office();
         node.store.write(&node.session.operator(), roster).unwrap();
         node
+    }
+
+    /// The city office with an empty roster.
+    pub fn bare_office() -> Node {
+        Node::new(InstallationSetup::office("平顶山市"))
     }
 
     /// A station installation for `code`.

@@ -1,6 +1,6 @@
 //! Sync between real store files exchanging payloads directly (no transport): idempotence, order, relaying,
 //! all-or-nothing, conflicts found identically on every node, gaps, receipts, enrollment, configuration, and a
-//! property test of randomized edits and deliveries on three nodes.
+//! property test of randomized edits, creations of one code on several nodes and deliveries on three nodes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -526,6 +526,10 @@ fn rules_and_calendar_follow_the_office_and_never_roll_back() {
 enum Step {
     /// Node `node` sets the field `TARGETS[target]` to a value numbered `value`.
     Edit { node: usize, target: usize, value: u8 },
+    /// Node `node` saves the handling unit `NEW_UNITS[unit]` as a person would, with a contact numbered `value`:
+    /// it creates it (under the id derived from its code) when this node does not hold it yet, whether or not
+    /// another node created it too.
+    Create { node: usize, unit: usize, value: u8 },
     /// Node `node` deletes the handling unit (or brings it back).
     Delete { node: usize, deleted: bool },
     /// Node `node` settles one of its open conflicts (by index, modulo), restoring the losing value or not.
@@ -552,8 +556,12 @@ const TARGETS: [(EntityKind, &str, &str); 6] = [
     (EntityKind::HandlingUnit, "U1", "contact"),
 ];
 
+/// Handling units that no node holds at the start, so several may create each.
+const NEW_UNITS: [&str; 2] = ["N1", "N2"];
+
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
+        2 => (0..3usize, 0..NEW_UNITS.len(), 0..4u8).prop_map(|(node, unit, value)| Step::Create { node, unit, value }),
         4 => (0..3usize, 0..TARGETS.len(), 0..4u8).prop_map(|(node, target, value)| Step::Edit { node, target, value }),
         1 => (0..3usize, any::<usize>(), any::<bool>()).prop_map(|(node, pick, restore)| Step::Resolve { node, pick, restore }),
         1 => (0..3usize, prop::bool::weighted(0.7)).prop_map(|(node, deleted)| Step::Delete { node, deleted }),
@@ -608,6 +616,10 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
             Step::Edit { node, target, value } => {
                 let (entity, code, field) = TARGETS[target];
                 set_field(&mut nodes[node], entity, &ids[target], field, json!(format!("{code}-{node}-{value}")));
+            }
+            Step::Create { node, unit, value } => {
+                let code = NEW_UNITS[unit];
+                save_unit(&mut nodes[node], code, &format!("{code}-{node}-{value}"));
             }
             Step::Delete { node, deleted } => set_deleted(&mut nodes[node], &ids[4], deleted),
             Step::Resolve { node, pick, restore } => {

@@ -162,7 +162,12 @@ fn a_deputy_a_platform_and_a_unit_created_on_both_nodes_merge_and_the_losing_val
         let id = roster_id(clash.entity, clash.code);
         let table = clash.entity.spec().table;
         for node in [&office, &station] {
-            assert_eq!(ids_of(&node.store, table, clash.code), [id.clone()], "one {table} {} on each node", clash.code);
+            assert_eq!(
+                ids_of(&node.store, table, clash.code),
+                std::slice::from_ref(&id),
+                "one {table} {} on each node",
+                clash.code
+            );
         }
         let value = |node: &Node| register(node.store.conn(), clash.entity.as_str(), &id, clash.field).unwrap();
         let winner = value(&office).unwrap();

@@ -9,13 +9,12 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{Node, assert_ok, deputy_input, enroll};
+use common::{Node, assert_ok, city_regions, deputy_input, enroll};
 use liaison_core::Store;
 use liaison_core::changelog::{EntityKind, register};
 use liaison_core::roster::deputy::{self, DeputyInput};
-use liaison_core::roster::kinds::{PlatformKind, RegionKind};
+use liaison_core::roster::kinds::PlatformKind;
 use liaison_core::roster::platform::{self, PlatformInput};
-use liaison_core::roster::region::{self, RegionInput};
 use liaison_core::roster::roster_id;
 use liaison_core::sync::conflicts;
 use liaison_core::tabular::TableOut;
@@ -91,13 +90,7 @@ fn station_types_its_roster(station: &mut Node) {
     station
         .store
         .write(&op, |w| {
-            for (code, name, kind, parent) in [
-                ("410400", "平顶山市", RegionKind::City, None),
-                ("410402", "新华区", RegionKind::District, Some("410400")),
-            ] {
-                let parent_code = parent.map(Into::into);
-                region::save(w, &RegionInput { code: code.into(), name: name.into(), kind, parent_code })?;
-            }
+            city_regions(w)?;
             platform::save(
                 w,
                 &PlatformInput {

@@ -5,7 +5,9 @@
 //! A schedule is a random run of steps: an edit of a field on a random node — a deputy's public contact or work
 //! unit (the roster, which every node holds) or the clerk of a visit (a station's own record, which only that
 //! station and the office hold); the office and the stations edit the same fields, so many edits are concurrent
-//! —, a station recording a new visit of its own, an export from a node to one of its peers into that link's
+//! —, a station recording a new visit of its own, a node saving one of two new deputies through the roster's use
+//! case (whichever nodes save one before they hold it create it, offline, under the id derived from its code, so
+//! their inserts merge like concurrent edits), an export from a node to one of its peers into that link's
 //! mailbox, and a delivery that takes a random file from a mailbox (reordering), sometimes leaves it there to be
 //! delivered again (duplication) or throws it away (loss: its changes must come again in a later bundle). Then delivery settles: every leftover file is delivered in
 //! random order, the stations export to the office, the office to every station, all of it delivered.
@@ -35,15 +37,19 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::{DEPUTIES, Node, STATIONS, enroll};
+use common::{DEPUTIES, Node, STATIONS, deputy_input, enroll};
 use liaison_core::Store;
 use liaison_core::changelog::{EntityKind, Fields, Op};
+use liaison_core::roster::deputy::{self, DeputyInput};
+use liaison_core::roster::roster_id;
 use liaison_core::sync::{ImportResult, conflicts};
 use liaison_exchange::{export, identity, import};
 use liaison_sync::NodeKeys;
 use rusqlite::OptionalExtension;
 
 const FIELDS: [&str; 2] = ["public_contact", "work_unit"];
+/// Deputies no node holds at the start (code, name): any node may create one, several the same one.
+const NEW_DEPUTIES: [(&str, &str); 2] = [("D000101", "新代表甲"), ("D000102", "新代表乙")];
 const OFFICE: usize = 0;
 const NODES: usize = 4;
 /// Schedules in a default run (CI): some 40 s on two cores; `LIAISON_SYNC_SIM_CASES` for a long run.
@@ -182,6 +188,19 @@ impl SimNode {
         self.store.write(OPERATOR, |w| w.change(key.entity, &key.entity_id, Op::Update, fields).map(drop)).unwrap();
     }
 
+    /// Saves a deputy as a person would ([`deputy::save`]): created under the id derived from its code when this
+    /// node does not hold it, else only the fields that differ are written.
+    fn save_deputy(&mut self, code: &str, name: &str, contact: &str, work_unit: &str) {
+        let input = DeputyInput {
+            code: code.into(),
+            name: name.into(),
+            public_contact: contact.into(),
+            work_unit: work_unit.into(),
+            ..deputy_input("D000001")
+        };
+        self.store.write(OPERATOR, |w| deputy::save(w, &input).map(drop)).unwrap();
+    }
+
     /// Records a visit at this station (its own record): the visit's id.
     fn new_visit(&mut self, station: &str, n: u64, clerk: &str) -> String {
         let station_id: String =
@@ -317,16 +336,18 @@ impl Schedule {
         }
     }
 
-    /// A write just made on `node`: checks its stamp and records it.
-    fn record(&mut self, node: usize, key: usize, value: String, base: Option<usize>) {
-        let (json, stamp) = self.nodes[node].register(&self.model.keys[key]).unwrap();
-        assert_eq!(json, serde_json::json!(value).to_string(), "a local write is the register at once");
-        let newest = self.model.holds[node].iter().map(|&w| &self.model.writes[w].stamp).max().unwrap();
-        assert!(&stamp > newest, "a write's stamp is after everything its node holds");
-        self.log.push(format!("node {node}: key {key} = {value} over write {base:?}"));
-        self.model.writes.push(Write { key, value, stamp, base });
-        let id = self.model.writes.len() - 1;
-        self.model.holds[node].insert(id);
+    /// The writes `(key, value, base)` of one change just made on `node`: checks their stamp and records them.
+    fn record(&mut self, node: usize, made: Vec<(usize, String, Option<usize>)>) {
+        let newest = self.model.holds[node].iter().map(|&w| &self.model.writes[w].stamp).max().unwrap().clone();
+        for (key, value, base) in made {
+            let (json, stamp) = self.nodes[node].register(&self.model.keys[key]).unwrap();
+            assert_eq!(json, serde_json::json!(value).to_string(), "a local write is the register at once");
+            assert!(stamp > newest, "a write's stamp is after everything its node holds");
+            self.log.push(format!("node {node}: key {key} = {value} over write {base:?}"));
+            self.model.writes.push(Write { key, value, stamp, base });
+            let id = self.model.writes.len() - 1;
+            self.model.holds[node].insert(id);
+        }
     }
 
     /// Edits a random field `node` holds.
@@ -336,7 +357,32 @@ impl Schedule {
         let value = self.value(node, key);
         let base = self.model.register(node, key);
         self.nodes[node].edit(&self.model.keys[key], &value);
-        self.record(node, key, value, base);
+        self.record(node, vec![(key, value, base)]);
+    }
+
+    /// `node` saves one of the new deputies with new values of the followed fields: its creation on this node if
+    /// the node does not hold that deputy yet (an insert over nothing), else an edit of the registers it holds.
+    fn save_new_deputy(&mut self, rng: &mut Rng, node: usize) {
+        let (code, name) = NEW_DEPUTIES[rng.below(NEW_DEPUTIES.len())];
+        let entity_id = roster_id(EntityKind::Deputy, code);
+        let keys: Vec<usize> =
+            FIELDS.iter().map(|&field| self.roster_key(EntityKind::Deputy, &entity_id, field)).collect();
+        let made: Vec<(usize, String, Option<usize>)> =
+            keys.iter().map(|&key| (key, self.value(node, key), self.model.register(node, key))).collect();
+        let value_of = |field: &str| made[FIELDS.iter().position(|f| *f == field).unwrap()].1.clone();
+        let (contact, work_unit) = (value_of("public_contact"), value_of("work_unit"));
+        self.nodes[node].save_deputy(code, name, &contact, &work_unit);
+        self.record(node, made);
+    }
+
+    /// The model's key of a roster field, added on first use.
+    fn roster_key(&mut self, entity: EntityKind, entity_id: &str, field: &'static str) -> usize {
+        let known =
+            self.model.keys.iter().position(|k| k.entity == entity && k.entity_id == entity_id && k.field == field);
+        known.unwrap_or_else(|| {
+            self.model.keys.push(Key { entity, entity_id: entity_id.to_owned(), field, owner: None });
+            self.model.keys.len() - 1
+        })
     }
 
     /// A station records a visit of its own.
@@ -351,7 +397,7 @@ impl Schedule {
         let clerk = self.value(station, key);
         let id = self.nodes[station].new_visit(STATIONS[station - 1], self.counter, &clerk);
         self.model.keys[key].entity_id = id;
-        self.record(station, key, clerk, None);
+        self.record(station, vec![(key, clerk, None)]);
     }
 
     fn export(&mut self, from: usize, to: usize) {
@@ -511,12 +557,16 @@ fn run_schedule(
     let steps = 8 + rng.below(40);
     for _ in 0..steps {
         let station = 1 + rng.below(NODES - 1);
-        match rng.below(20) {
+        match rng.below(22) {
             0..=6 => {
                 let node = rng.below(NODES);
                 schedule.edit(&mut rng, node);
             }
             7 => schedule.new_visit(station),
+            20 | 21 => {
+                let node = rng.below(NODES);
+                schedule.save_new_deputy(&mut rng, node);
+            }
             8..=13 => {
                 if rng.percent(50) {
                     schedule.export(station, OFFICE)

@@ -147,7 +147,9 @@ fn project(tx: &Transaction<'_>, change: &Change, state: &Fields) -> Result<()> 
     );
     let mut values: Vec<SqlValue> = vec![SqlValue::Text(change.entity_id.clone())];
     values.extend(columns.iter().map(|c| to_sql(&state[*c])));
-    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    tx.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))
+        .map_err(|e| super::unique::explain(change.entity, state, e))?;
     (spec.after_project)(tx, &change.entity_id, false)
 }
 

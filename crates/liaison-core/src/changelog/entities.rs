@@ -73,6 +73,24 @@ impl EntityKind {
         }
     }
 
+    /// What people call a record of this kind (in messages about one).
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Region => "区域",
+            EntityKind::Platform => "平台",
+            EntityKind::Deputy => "代表",
+            EntityKind::HandlingUnit => "承办单位",
+            EntityKind::Visit => "接待记录",
+            EntityKind::Matter => "事项",
+            EntityKind::MatterEvent => "事项办理记录",
+            EntityKind::DutySlot => "值班安排",
+            EntityKind::Activity => "履职活动",
+            EntityKind::ActivityAttendance => "活动出席记录",
+            EntityKind::LeaderVisit => "领导干部进站记录",
+            EntityKind::MatterAttachment => "事项附件",
+        }
+    }
+
     /// The kind with this stored name.
     pub fn parse(s: &str) -> Option<EntityKind> {
         EntityKind::ALL.into_iter().find(|k| k.as_str() == s)

@@ -34,6 +34,7 @@ mod apply;
 pub mod conflicts;
 pub mod entities;
 pub mod owner;
+mod unique;
 
 use std::collections::BTreeMap;
 
@@ -188,6 +189,20 @@ pub(crate) fn read_logged(
         })
     })
     .collect()
+}
+
+/// Makes `fields` (a new record under a derived id, [`crate::ids::natural_id`]) also undelete the record when
+/// that id was deleted before: the re-entry must win over the tombstone, or it would never show.
+pub(crate) fn revive_if_deleted(
+    conn: &rusqlite::Connection,
+    entity: EntityKind,
+    id: &str,
+    fields: &mut Fields,
+) -> crate::Result<()> {
+    if register(conn, entity.as_str(), id, DELETED_FIELD)? == Some(serde_json::Value::Bool(true)) {
+        fields.insert(DELETED_FIELD.into(), serde_json::Value::Bool(false));
+    }
+    Ok(())
 }
 
 /// The changes recorded for one entity, oldest first (history views, audit).

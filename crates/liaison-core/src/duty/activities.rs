@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::model::{ActivityKind, ActivityStatus, AttendanceStatus};
-use super::{DeputyRef, check_date, check_station, deputy, natural_id};
+use super::{DeputyRef, check_date, check_station, deputy};
 use crate::changelog::{EntityKind, Fields, Op};
 use crate::error::{Error, FieldIssue, Result};
+use crate::ids::natural_id;
 use crate::ledger::Period;
 use crate::store::Writer;
 use crate::workflow::deadlines::china_date;

@@ -6,7 +6,7 @@
 //! - Every record is a change-log entity ([`crate::changelog::EntityKind::DutySlot`], `Activity`,
 //!   `ActivityAttendance`, `LeaderVisit`), so the office sees what the stations entered and merges it like the
 //!   roster. Stations and deputies are referenced by id; the API speaks codes, which is what people type.
-//! - A rota slot and an attendance line get an id derived from their natural key ([`natural_id`]): two offline
+//! - A rota slot and an attendance line get an id derived from their natural key ([`crate::ids::natural_id`]): two offline
 //!   nodes entering the same slot write the same entity and merge, instead of breaking the UNIQUE constraint of
 //!   the projection when the second one arrives.
 //! - Inputs are checked field by field and every problem is reported at once ([`crate::Error::InvalidFields`],
@@ -25,7 +25,6 @@ pub mod rota;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
-use sha2::{Digest, Sha256};
 
 pub use activities::{ActivityInput, ActivityView, AttendanceInput, AttendanceView};
 pub use file::{DutyFile, duty_file};
@@ -120,20 +119,6 @@ pub(crate) fn check_date(text: &str, field: &str, what: &str, issues: &mut Vec<F
         issues.push(FieldIssue::new(field, format!("{what}“{text}”无效，应为 YYYY-MM-DD")));
     }
     day
-}
-
-/// An entity id derived from a natural key: the same key gives the same id on every node (a UUID of version 8
-/// made of the key's SHA-256), so concurrent entries of one rota slot merge into one entity.
-pub(crate) fn natural_id(parts: &[&str]) -> String {
-    let mut hash = Sha256::new();
-    for part in parts {
-        hash.update(part.as_bytes());
-        hash.update([0]); // a separator no code contains, so ("ab","c") and ("a","bc") differ
-    }
-    let digest = hash.finalize();
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    uuid::Builder::from_custom_bytes(bytes).into_uuid().to_string()
 }
 
 /// "2026年12月7日".

@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::model::Session;
-use super::{DeputyRef, StationRef, check_date, check_station, chinese_date, deputy, natural_id, weekday_label};
+use super::{DeputyRef, StationRef, check_date, check_station, chinese_date, deputy, weekday_label};
 use crate::changelog::{self, DELETED_FIELD, EntityKind, Fields, Op};
 use crate::error::{Error, FieldIssue, Result};
+use crate::ids::natural_id;
 use crate::roster::kinds::Level;
 use crate::store::Writer;
 use crate::tabular::TableOut;
@@ -91,10 +92,8 @@ pub fn add(w: &mut Writer<'_>, input: &RotaInput) -> Result<Vec<RotaEntry>> {
         fields.insert("on_date".into(), json!(checked.day.to_string()));
         fields.insert("session".into(), json!(checked.session.as_str()));
         fields.insert("deputy_id".into(), json!(d.id));
-        // The slot was removed before (its id is its key): the re-entry must win over the tombstone.
-        if changelog::register(w.tx(), EntityKind::DutySlot.as_str(), &id, DELETED_FIELD)? == Some(json!(true)) {
-            fields.insert(DELETED_FIELD.into(), json!(false));
-        }
+        // The slot may have been removed before (its id is its key).
+        changelog::revive_if_deleted(w.tx(), EntityKind::DutySlot, &id, &mut fields)?;
         w.change(EntityKind::DutySlot, &id, Op::Insert, fields)?;
         ids.push(id);
     }

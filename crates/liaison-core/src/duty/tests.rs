@@ -12,6 +12,7 @@ use super::leaders::{self, LeaderVisitInput};
 use super::rota::{self, RotaInput, RotaSpan, rota_sheet, week_label};
 use super::*;
 use crate::error::Error;
+use crate::ids::natural_id;
 use crate::ledger::{LedgerScope, Period, duty_ledger};
 use crate::roster::deputy::{self, DeputyInput};
 use crate::roster::kinds::{PlatformKind, RegionKind};

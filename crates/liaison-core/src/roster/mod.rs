@@ -47,9 +47,20 @@ pub struct Saved {
     pub outcome: SaveOutcome,
 }
 
-/// Writes `fields` for the entity with human code `code`: inserts it under a new id if no record has that code,
-/// else records only the fields whose value differs from the stored register.
-pub(crate) fn save_by_code(w: &mut Writer<'_>, kind: EntityKind, code: &str, fields: Fields) -> Result<Saved> {
+/// The id of a new roster record (region, platform, deputy, handling unit): derived from its kind and code
+/// ([`crate::ids::natural_id`] of `[kind, code]`), so two nodes that create the same code offline — a station
+/// importing its roster before it is enrolled, and the office — create one entity, whose inserts merge field by
+/// field when they meet (differing values go to the conflicts list) instead of clashing on the code's UNIQUE
+/// constraint and refusing the bundle. Part of the sync contract: never change it. A code is never edited (saving
+/// another code makes another record), so the id always matches its code; records made before ids were derived
+/// keep their random ids.
+pub fn roster_id(kind: EntityKind, code: &str) -> String {
+    crate::ids::natural_id(&[kind.as_str(), code])
+}
+
+/// Writes `fields` for the entity with human code `code`: inserts it under its [`roster_id`] if no record has that
+/// code, else records only the fields whose value differs from the stored register.
+pub(crate) fn save_by_code(w: &mut Writer<'_>, kind: EntityKind, code: &str, mut fields: Fields) -> Result<Saved> {
     let table = kind.spec().table;
     let existing: Option<String> = w
         .tx()
@@ -58,7 +69,8 @@ pub(crate) fn save_by_code(w: &mut Writer<'_>, kind: EntityKind, code: &str, fie
         .optional()?;
     match existing {
         None => {
-            let id = w.new_id().to_string();
+            let id = roster_id(kind, code);
+            crate::changelog::revive_if_deleted(w.tx(), kind, &id, &mut fields)?;
             w.change(kind, &id, Op::Insert, fields)?;
             Ok(Saved { id, code: code.to_owned(), outcome: SaveOutcome::Created })
         }

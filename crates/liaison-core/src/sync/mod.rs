@@ -14,6 +14,12 @@
 //!   identity `(node_id, hlc)` makes a second application a no-op, and per-field last-writer-wins makes the result
 //!   independent of order, so importing a bundle twice, an old bundle after a new one, or the same change through
 //!   two bundles changes nothing further.
+//! - **Ids**: a record that is new each time someone enters it (a visit, a matter, an event) has a random UUIDv7; a
+//!   roster record's id is derived from its kind and code ([`crate::roster::roster_id`]), so the same code created
+//!   on two nodes before they ever synced is one entity whose inserts merge like concurrent edits, instead of two
+//!   rows fighting over the code's UNIQUE constraint (which would refuse the bundle on every attempt). A code held
+//!   here by a record with another id (made before ids were derived) still cannot merge: the bundle is refused with
+//!   a reason that names the record.
 //! - **Conflicts**: each change records what every field overwrote (its bases, migration 0009), which tells a
 //!   sequential edit from a concurrent one; losing values — and edits made while another node deleted the record —
 //!   are kept for review ([`conflicts`]).

@@ -1,6 +1,6 @@
 //! Sync between real store files exchanging payloads directly (no transport): idempotence, order, relaying,
 //! all-or-nothing, conflicts found identically on every node, gaps, receipts, enrollment, configuration, and a
-//! property test of randomized edits and deliveries on three nodes.
+//! property test of randomized edits, creations of one code on several nodes and deliveries on three nodes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -526,6 +526,10 @@ fn rules_and_calendar_follow_the_office_and_never_roll_back() {
 enum Step {
     /// Node `node` sets the field `TARGETS[target]` to a value numbered `value`.
     Edit { node: usize, target: usize, value: u8 },
+    /// Node `node` saves the handling unit `NEW_UNITS[unit]` as a person would, with a contact numbered `value`:
+    /// it creates it (under the id derived from its code) when this node does not hold it yet, whether or not
+    /// another node created it too.
+    Create { node: usize, unit: usize, value: u8 },
     /// Node `node` deletes the handling unit (or brings it back).
     Delete { node: usize, deleted: bool },
     /// Node `node` settles one of its open conflicts (by index, modulo), restoring the losing value or not.
@@ -552,8 +556,12 @@ const TARGETS: [(EntityKind, &str, &str); 6] = [
     (EntityKind::HandlingUnit, "U1", "contact"),
 ];
 
+/// Handling units that no node holds at the start, so several may create each.
+const NEW_UNITS: [&str; 2] = ["N1", "N2"];
+
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
+        2 => (0..3usize, 0..NEW_UNITS.len(), 0..4u8).prop_map(|(node, unit, value)| Step::Create { node, unit, value }),
         4 => (0..3usize, 0..TARGETS.len(), 0..4u8).prop_map(|(node, target, value)| Step::Edit { node, target, value }),
         1 => (0..3usize, any::<usize>(), any::<bool>()).prop_map(|(node, pick, restore)| Step::Resolve { node, pick, restore }),
         1 => (0..3usize, prop::bool::weighted(0.7)).prop_map(|(node, deleted)| Step::Delete { node, deleted }),
@@ -608,6 +616,10 @@ fn run(steps: &[Step]) -> Result<(), TestCaseError> {
             Step::Edit { node, target, value } => {
                 let (entity, code, field) = TARGETS[target];
                 set_field(&mut nodes[node], entity, &ids[target], field, json!(format!("{code}-{node}-{value}")));
+            }
+            Step::Create { node, unit, value } => {
+                let code = NEW_UNITS[unit];
+                save_unit(&mut nodes[node], code, &format!("{code}-{node}-{value}"));
             }
             Step::Delete { node, deleted } => set_deleted(&mut nodes[node], &ids[4], deleted),
             Step::Resolve { node, pick, restore } => {
@@ -879,4 +891,45 @@ fn the_owner_logged_with_each_change_is_the_registers_and_the_migration_finds_th
         conn.execute_batch(&format!("UPDATE change_log SET owner = NULL; {fill}")).unwrap();
         assert_eq!(logged_owners(conn), logged);
     }
+}
+
+/// A handling unit saved as a person would (its id derived from its code).
+fn save_unit(n: &mut Node, code: &str, contact: &str) -> String {
+    let input = crate::workflow::units::UnitInput {
+        code: code.into(),
+        name: "住建局".into(),
+        kind: "department".into(),
+        contact: contact.into(),
+        retired: false,
+    };
+    n.store.write("tester", |w| crate::workflow::units::save(w, &input)).unwrap().id
+}
+
+#[test]
+fn a_code_held_here_by_a_record_with_another_id_refuses_the_bundle_with_a_clear_reason() {
+    // The office's U1 was made before roster ids were derived from codes (here: written under a random id); the
+    // station creates U1 offline under the derived id. Two entities, one code: they cannot merge.
+    let (mut office, mut station) = office_and_station();
+    add_unit(&mut office, "unit-1");
+    assert_eq!(save_unit(&mut station, "U1", "王科长"), crate::roster::roster_id(EntityKind::HandlingUnit, "U1"));
+    let out = cut(&mut station, &office, false);
+    let before = dump(office.store.conn(), &["sync_receipts"]);
+    let receipt = deliver(&mut office, &station, &out);
+    assert_eq!(receipt.result, ImportResult::Rejected);
+    assert!(receipt.reason.contains("承办单位“U1”在本机已是另一条记录"), "names the record: {}", receipt.reason);
+    assert!(!receipt.reason.contains("UNIQUE"), "no SQLite text for people: {}", receipt.reason);
+    assert_eq!(dump(office.store.conn(), &["sync_receipts"]), before, "nothing of the bundle was applied");
+}
+
+#[test]
+fn a_roster_record_saved_again_after_its_derived_id_was_deleted_comes_back() {
+    // Roster records are not deleted by any use case, but their ids are their codes: should a tombstone ever be
+    // there, saving the code again must show the record, not vanish under the tombstone.
+    let mut n = node(7);
+    let id = crate::roster::roster_id(EntityKind::HandlingUnit, "U1");
+    add_unit(&mut n, &id);
+    set_deleted(&mut n, &id, true);
+    assert!(unit_rows(&n).is_empty());
+    assert_eq!(save_unit(&mut n, "U1", "王科长"), id);
+    assert_eq!(unit_rows(&n), [(id, "王科长".to_owned())]);
 }

@@ -40,9 +40,14 @@ impl Node {
 
     /// The city office, with a roster of three stations (XH-01, XH-02, XH-03) and a deputy at each.
     pub fn office() -> Node {
-        let mut node = Node::new(InstallationSetup::office("平顶山市"));
+        let mut node = Node::bare_office();
         node.store.write(&node.session.operator(), roster).unwrap();
         node
+    }
+
+    /// The city office with an empty roster.
+    pub fn bare_office() -> Node {
+        Node::new(InstallationSetup::office("平顶山市"))
     }
 
     /// A station installation for `code`.
@@ -197,7 +202,8 @@ pub fn deputy_input(code: &str) -> DeputyInput {
     }
 }
 
-fn roster(w: &mut liaison_core::store::Writer<'_>) -> liaison_core::Result<()> {
+/// The city and its district 新华区 (410402), where the kit's stations are.
+pub fn city_regions(w: &mut liaison_core::store::Writer<'_>) -> liaison_core::Result<()> {
     for (code, name, kind, parent) in
         [("410400", "平顶山市", RegionKind::City, None), ("410402", "新华区", RegionKind::District, Some("410400"))]
     {
@@ -206,6 +212,11 @@ fn roster(w: &mut liaison_core::store::Writer<'_>) -> liaison_core::Result<()> {
             &RegionInput { code: code.into(), name: name.into(), kind, parent_code: parent.map(Into::into) },
         )?;
     }
+    Ok(())
+}
+
+fn roster(w: &mut liaison_core::store::Writer<'_>) -> liaison_core::Result<()> {
+    city_regions(w)?;
     for code in STATIONS {
         platform::save(
             w,

@@ -167,3 +167,79 @@ fn an_import_killed_at_any_point_leaves_all_or_nothing_and_can_be_run_again() {
         "{runs} runs: {none} left nothing, {whole} the whole bundle; {mid_write} of those with a non-empty WAL left behind"
     );
 }
+
+fn inbox_command(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    cmd.arg("--db").arg(dir.join("desk.db")).args(["--operator", "王芳", "sync", "inbox"]);
+    for folder in ["inbox", "archive", "outbox"] {
+        cmd.arg(format!("--{folder}")).arg(dir.join(folder));
+    }
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    cmd
+}
+
+/// The bundle files left in a folder.
+fn bundles_in(folder: &Path) -> usize {
+    std::fs::read_dir(folder).map_or(0, |d| d.filter(|e| e.as_ref().is_ok_and(|e| e.path().is_file())).count())
+}
+
+/// The inbox commits a batch and only then moves its files to the archive: killed anywhere — before the commit,
+/// between the commit and the move, during the move — it leaves all of a bundle or none, and the next run takes
+/// what is still in the inbox (a committed bundle again, as duplicates) and completes.
+#[test]
+fn an_inbox_run_killed_at_any_point_leaves_all_or_nothing_and_the_next_run_completes() {
+    let root = tempfile::tempdir().unwrap();
+    let (pristine, bundle) = station_and_big_bundle(root.path());
+    let with_inbox = |dir: &Path| {
+        copy_dir(&pristine, dir);
+        for folder in ["inbox", "archive", "outbox"] {
+            std::fs::create_dir_all(dir.join(folder)).unwrap();
+        }
+        std::fs::copy(&bundle, dir.join("inbox").join(bundle.file_name().unwrap())).unwrap();
+    };
+    let before = state(&pristine.join("desk.db"));
+    let reference = root.path().join("reference");
+    with_inbox(&reference);
+    let started = Instant::now();
+    assert!(inbox_command(&reference).status().unwrap().success());
+    let took = started.elapsed();
+    let after = state(&reference.join("desk.db"));
+    assert_ne!(before.0, after.0);
+    assert_eq!((bundles_in(&reference.join("inbox")), bundles_in(&reference.join("archive"))), (0, 1));
+
+    let runs: u64 = std::env::var("LIAISON_SYNC_CRASH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
+    let seed: u64 = std::env::var("LIAISON_SYNC_CRASH_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
+    });
+    eprintln!("LIAISON_SYNC_CRASH_SEED={seed}");
+    let mut rng = seed ^ 0x9e37_79b9_7f4a_7c15;
+    let mut committed_but_left = 0;
+    for run in 0..runs {
+        rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let slot = (run as f64 + (rng >> 11) as f64 / (1u64 << 53) as f64) / runs as f64;
+        let delay = took.mul_f64(slot * 1.2);
+        let dir = root.path().join(format!("inbox-run-{run}"));
+        with_inbox(&dir);
+        let mut child = inbox_command(&dir).spawn().unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = state(&dir.join("desk.db"));
+        let left = bundles_in(&dir.join("inbox"));
+        if now.0 == before.0 {
+            assert_eq!(left, 1, "run {run} (seed {seed}): nothing applied, so the file must still be in the inbox");
+        } else {
+            assert_eq!(now.0, after.0, "run {run} (seed {seed}, killed after {delay:.1?}): part of the bundle");
+            committed_but_left += left;
+        }
+        eprintln!(
+            "run {run}: killed after {delay:.1?}: {}, {left} file(s) left in the inbox",
+            if now.0 == before.0 { "none" } else { "whole" }
+        );
+        assert!(inbox_command(&dir).status().unwrap().success(), "run {run}: the next inbox run");
+        assert_eq!(state(&dir.join("desk.db")).0, after.0, "run {run}: the next run completes");
+        assert_eq!(bundles_in(&dir.join("inbox")), 0, "run {run}: the inbox is empty");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    eprintln!("{runs} runs: {committed_but_left} committed with the file still in the inbox");
+}

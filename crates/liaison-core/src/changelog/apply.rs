@@ -76,53 +76,32 @@ pub(crate) fn apply_with(tx: &Transaction<'_>, change: &Change, owners: &mut Own
     if won > 0 {
         // A fresh record's registers are exactly the change's fields: no need to read them back.
         let state = if fresh { change.fields.clone() } else { registers(tx, change)? };
-        project(tx, change, &state)?;
+        project(tx, change, &state, fresh)?;
     }
     Ok(Applying { applied: Applied::Recorded { fields_won: won }, fresh })
 }
 
-/// The most registers one merge statement writes; a change writes at most its entity's fields and `_deleted`.
-const MERGE_ROWS: usize = 32;
-
-/// The merge statement for `rows` registers: one row per field, each replacing the stored register only when the
-/// change's stamp is greater. One statement per change rather than per field: a city's year imports 1.2 million
-/// registers, and each statement run has a fixed cost.
-fn merge_sql(rows: usize) -> &'static str {
-    static SQL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let all = SQL.get_or_init(|| {
-        (0..=MERGE_ROWS)
-            .map(|n| {
-                let values: Vec<String> =
-                    (0..n).map(|i| format!("(?1, ?2, ?{}, ?{}, ?3, ?4)", 5 + 2 * i, 6 + 2 * i)).collect();
-                format!(
-                    "INSERT INTO field_state (entity, entity_id, field, value, hlc, node_id) VALUES {}
-                     ON CONFLICT (entity, entity_id, field) DO UPDATE
-                       SET value = excluded.value, hlc = excluded.hlc, node_id = excluded.node_id
-                       WHERE (excluded.hlc, excluded.node_id) > (field_state.hlc, field_state.node_id)",
-                    values.join(", ")
-                )
-            })
-            .collect()
-    });
-    &all[rows]
-}
-
-/// Merges the change's fields into their registers; returns how many it won.
+/// Merges the change's fields into their registers, each replacing the stored one only when the change's stamp
+/// is greater; returns how many it won. One statement per field: a multi-row upsert is one statement per change but
+/// is compiled as a multi-row write, which copies every page it touches into a statement journal — slower.
 fn merge_registers(tx: &Transaction<'_>, change: &Change) -> Result<usize> {
-    let fields: Vec<(&String, &Value)> = change.fields.iter().collect();
+    let mut merge = tx.prepare_cached(
+        "INSERT INTO field_state (entity, entity_id, field, value, hlc, node_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (entity, entity_id, field) DO UPDATE
+           SET value = excluded.value, hlc = excluded.hlc, node_id = excluded.node_id
+           WHERE (excluded.hlc, excluded.node_id) > (field_state.hlc, field_state.node_id)",
+    )?;
     let mut won = 0;
-    for chunk in fields.chunks(MERGE_ROWS) {
-        let mut values: Vec<SqlValue> = vec![
-            SqlValue::Text(change.entity.as_str().to_owned()),
-            SqlValue::Text(change.entity_id.clone()),
-            SqlValue::Integer(change.hlc.0),
-            SqlValue::Text(change.node_id.clone()),
-        ];
-        for (field, value) in chunk {
-            values.push(SqlValue::Text((*field).clone()));
-            values.push(SqlValue::Text(value.to_string()));
-        }
-        won += tx.prepare_cached(merge_sql(chunk.len()))?.execute(rusqlite::params_from_iter(values))?;
+    for (field, value) in &change.fields {
+        won += merge.execute(params![
+            change.entity.as_str(),
+            change.entity_id,
+            field,
+            value.to_string(),
+            change.hlc.0,
+            change.node_id
+        ])?;
     }
     Ok(won)
 }
@@ -151,8 +130,9 @@ pub fn current_bases(
     Ok(bases)
 }
 
-/// Rewrites the entity's row from its registers' values `state`.
-fn project(tx: &Transaction<'_>, change: &Change, state: &Fields) -> Result<()> {
+/// Rewrites the entity's row from its registers' values `state` (`fresh`: the record had no register before this
+/// change, so it has no row either).
+fn project(tx: &Transaction<'_>, change: &Change, state: &Fields, fresh: bool) -> Result<()> {
     let spec = change.entity.spec();
     let deleted = state.get(DELETED_FIELD).and_then(Value::as_bool).unwrap_or(false);
     if deleted {
@@ -162,18 +142,30 @@ fn project(tx: &Transaction<'_>, change: &Change, state: &Fields) -> Result<()> 
     if !spec.required.iter().all(|f| state.contains_key(*f)) {
         return Ok(()); // an update ahead of its insert: wait in the registers
     }
-    let columns: Vec<&str> = spec.fields.iter().copied().filter(|f| state.contains_key(*f)).collect();
+    let mut columns: Vec<&str> = spec.fields.iter().copied().filter(|f| state.contains_key(*f)).collect();
+    let mut values: Vec<SqlValue> = vec![SqlValue::Text(change.entity_id.clone())];
+    values.extend(columns.iter().map(|c| to_sql(&state[*c])));
+    if spec.insert_only {
+        // Projected once, from its only insert: this change (see `EntitySpec::insert_only`).
+        columns.extend(["hlc", "node_id"]);
+        values.extend([SqlValue::Integer(change.hlc.0), SqlValue::Text(change.node_id.clone())]);
+    }
     let placeholders: Vec<String> = (2..=columns.len() + 1).map(|i| format!("?{i}")).collect();
-    let updates: Vec<String> = columns.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    // A fresh record is a plain insert: an upsert on a table with foreign keys is compiled as a write that may
+    // need undoing, and copies every page it touches into a statement journal first.
+    let upsert = match fresh {
+        true => String::new(),
+        false => {
+            let updates: Vec<String> = columns.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+            format!(" ON CONFLICT (id) DO UPDATE SET {}", updates.join(", "))
+        }
+    };
     let sql = format!(
-        "INSERT INTO {table} (id, {cols}) VALUES (?1, {ph}) ON CONFLICT (id) DO UPDATE SET {upd}",
+        "INSERT INTO {table} (id, {cols}) VALUES (?1, {ph}){upsert}",
         table = spec.table,
         cols = columns.join(", "),
         ph = placeholders.join(", "),
-        upd = updates.join(", "),
     );
-    let mut values: Vec<SqlValue> = vec![SqlValue::Text(change.entity_id.clone())];
-    values.extend(columns.iter().map(|c| to_sql(&state[*c])));
     tx.prepare_cached(&sql)?
         .execute(rusqlite::params_from_iter(values))
         .map_err(|e| super::unique::explain(change.entity, state, e))?;

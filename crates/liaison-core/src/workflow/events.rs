@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction};
 use serde_json::json;
 
 use super::model::Event;
@@ -159,18 +159,12 @@ fn fold_batches(
     Ok(())
 }
 
-/// Projection hook: the row gets the stamp of its insert (the `kind` register never changes after the insert,
-/// since events are insert-only), which orders the fold identically on every node.
+/// Projection hook: the matter's kept summary follows its events. (The row already carries the stamp of its
+/// insert, which orders the fold identically on every node: see `EntitySpec::insert_only`.)
 pub(crate) fn after_project(tx: &Transaction<'_>, id: &str, deleted: bool) -> Result<()> {
     if deleted {
         return Ok(()); // refused earlier: events are insert-only
     }
-    tx.prepare_cached(
-        "UPDATE matter_events SET (hlc, node_id) =
-           (SELECT hlc, node_id FROM field_state WHERE entity = 'matter_event' AND entity_id = ?1 AND field = 'kind')
-         WHERE id = ?1",
-    )?
-    .execute(params![id])?;
     // The matter's kept summary follows its events in the same transaction, here and on import alike; it is
     // refolded once per matter at commit.
     let matter_id: String =

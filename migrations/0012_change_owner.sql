@@ -7,7 +7,7 @@
 -- visit; an event or attachment by its matter; an attendance by its activity); NULL when not known at logging
 -- (a record that arrived before its parent): readers then ask the registers. Written by
 -- crates/liaison-core/src/changelog/owner.rs for every change logged from now on; filled here for the log so far
--- from the registers, which hold deleted records' fields too.
+-- from the registers, which hold deleted records' fields too (events, which are never deleted, from their rows).
 ALTER TABLE change_log ADD COLUMN owner TEXT;
 -- A station's bundle reads its own, the roster's and the unknown owners' changes since its acknowledgement; each
 -- bundle's changes have one owner and rising seq, so importing appends to this index in one place.
@@ -31,10 +31,18 @@ WHERE entity = 'matter';
 UPDATE change_log SET owner = (
     SELECT parent.owner FROM field_state f
     JOIN change_log parent ON parent.entity = 'matter' AND parent.entity_id = json_extract(f.value, '$')
-    WHERE f.entity = change_log.entity AND f.entity_id = change_log.entity_id AND f.field = 'matter_id'
+    WHERE f.entity = 'matter_attachment' AND f.entity_id = change_log.entity_id AND f.field = 'matter_id'
       AND parent.owner IS NOT NULL
     LIMIT 1)
-WHERE entity IN ('matter_event', 'matter_attachment');
+WHERE entity = 'matter_attachment';
+
+-- Events are append-only and keep no registers from now on: their matter is their row's.
+UPDATE change_log SET owner = (
+    SELECT parent.owner FROM matter_events e
+    JOIN change_log parent ON parent.entity = 'matter' AND parent.entity_id = e.matter_id
+    WHERE e.id = change_log.entity_id AND parent.owner IS NOT NULL
+    LIMIT 1)
+WHERE entity = 'matter_event';
 
 UPDATE change_log SET owner = (
     SELECT parent.owner FROM field_state f

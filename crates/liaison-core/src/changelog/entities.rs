@@ -130,8 +130,9 @@ pub struct EntitySpec {
     /// Refreshes derived data.
     pub after_project: ProjectHook,
     /// An append-only record (a matter's events): only inserts are accepted, each id once, so history cannot
-    /// be rewritten by a later change from any node. Its row is projected once, from that insert, and also
-    /// carries the insert's stamp in the columns `hlc` and `node_id` (the order of a matter's events).
+    /// be rewritten by a later change from any node. Having one write, it keeps no registers in `field_state`:
+    /// its row is projected once, from that insert, and also carries the insert's stamp in the columns `hlc` and
+    /// `node_id` (the order of a matter's events).
     pub insert_only: bool,
 }
 

@@ -14,6 +14,8 @@
 //!    `(hlc, node_id)` of the change is greater than the stored stamp. So **changes from different nodes merge per
 //!    field** (an office edit of a deputy's title and a station's edit of the same deputy's phone both survive), and
 //!    the result does not depend on arrival order: applying any set of changes in any order yields the same state.
+//!    An append-only entity (a matter's events: one insert per id, never updated) keeps no registers: its insert
+//!    is its whole state and is projected as it is, and a second insert of its id is refused.
 //! 3. The entity's row is *projected* from its registers: upserted when the registers hold every required field,
 //!    removed when the `_deleted` register is true (a delete is a tombstone, so a late update cannot resurrect it).
 //!    An update that arrives before its insert waits in the registers until the insert comes.

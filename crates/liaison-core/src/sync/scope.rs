@@ -8,7 +8,7 @@
 //! bundle may not write another station's records) read; they ask here only for a change whose owner was not
 //! known when it was logged.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::changelog::{EntityKind, register};
 use crate::error::Result;
@@ -53,14 +53,15 @@ pub(crate) fn concerns(conn: &Connection, entity: EntityKind, id: &str, station:
 
 /// The platform id of a station code, if the roster knows it.
 pub(crate) fn station_id(conn: &Connection, code: &str) -> Result<Option<String>> {
-    Ok(rusqlite::OptionalExtension::optional(conn.query_row(
-        "SELECT id FROM platforms WHERE code = ?1",
-        [code],
-        |r| r.get(0),
-    ))?)
+    Ok(conn.query_row("SELECT id FROM platforms WHERE code = ?1", [code], |r| r.get(0)).optional()?)
 }
 
-/// A text register's value.
+/// A text register's value; for an append-only record, which keeps no registers, its row's column.
 fn text(conn: &Connection, entity: EntityKind, id: &str, field: &str) -> Result<Option<String>> {
+    let spec = entity.spec();
+    if spec.insert_only && spec.has_field(field) {
+        let sql = format!("SELECT {field} FROM {} WHERE id = ?1", spec.table);
+        return Ok(conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0)).optional()?);
+    }
     Ok(register(conn, entity.as_str(), id, field)?.and_then(|v| v.as_str().map(str::to_owned)))
 }

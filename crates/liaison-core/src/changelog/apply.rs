@@ -94,7 +94,10 @@ fn apply_insert_only(tx: &Transaction<'_>, change: &Change) -> Result<Applying> 
         return Err(Error::Conflict(format!("{} {} already exists", change.entity.as_str(), change.entity_id)));
     }
     if let Some(missing) = spec.required.iter().find(|f| !change.fields.contains_key(**f)) {
-        return Err(Error::Invalid(format!("{} is append-only and its insert lacks {missing}", change.entity.as_str())));
+        return Err(Error::Invalid(format!(
+            "{} is append-only and its insert lacks {missing}",
+            change.entity.as_str()
+        )));
     }
     project(tx, change, &change.fields, true)?;
     Ok(Applying { applied: Applied::Recorded { fields_won: change.fields.len() }, fresh: true })

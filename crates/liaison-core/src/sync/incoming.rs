@@ -32,7 +32,7 @@ pub fn apply_incoming(
     file_sha256: &str,
     payload: &Payload,
 ) -> Result<ImportReceipt> {
-    let applied = store.write(operator, |w| apply_in(w, sender, bundle, file_sha256, payload));
+    let applied = store.write(operator, |w| apply_in_batch(w, sender, bundle, file_sha256, payload));
     match applied {
         Ok(receipt) => Ok(receipt),
         Err(err) => {
@@ -59,21 +59,6 @@ pub fn apply_incoming(
     }
 }
 
-/// [`apply_incoming`] inside an open write that takes several bundles (the office's inbox commits a batch at
-/// once): the receipt of the applied bundle, or the reason it is rejected as an `Err` — and then the write holds
-/// part of the bundle, so the caller must roll the whole write back (and import that batch's bundles one by one
-/// with [`apply_incoming`], which records the rejection). A savepoint per bundle would spare the redo, but it
-/// copies every page a bundle touches into a sub-journal, a sixth of the import's time; rejections are rare.
-pub fn apply_in_batch(
-    w: &mut Writer<'_>,
-    sender: &str,
-    bundle: u64,
-    file_sha256: &str,
-    payload: &Payload,
-) -> Result<ImportReceipt> {
-    apply_in(w, sender, bundle, file_sha256, payload)
-}
-
 /// The Chinese reason shown in the history: user errors carry their own message; anything else is summarised and
 /// the detail kept for the log.
 fn reason(err: &Error) -> String {
@@ -84,7 +69,12 @@ fn reason(err: &Error) -> String {
     }
 }
 
-fn apply_in(
+/// [`apply_incoming`] inside an open write that takes several bundles (the office's inbox commits a batch at
+/// once): the receipt of the applied bundle, or the reason it is rejected as an `Err` — and then the write holds
+/// part of the bundle, so the caller must roll the whole write back (and import that batch's bundles one by one
+/// with [`apply_incoming`], which records the rejection). A savepoint per bundle would spare the redo, but it
+/// copies every page a bundle touches into a sub-journal, a sixth of the import's time; rejections are rare.
+pub fn apply_in_batch(
     w: &mut Writer<'_>,
     sender: &str,
     bundle: u64,

@@ -275,10 +275,5 @@ fn code_by_name(w: &Writer<'_>, name: &str) -> Result<Option<String>> {
 }
 
 fn next_code(w: &Writer<'_>) -> Result<String> {
-    let max: Option<i64> = w.tx().query_row(
-        "SELECT MAX(CAST(substr(code, 2) AS INTEGER)) FROM platforms WHERE code GLOB 'P[0-9]*'",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(format!("P{:05}", max.unwrap_or(0) + 1))
+    crate::roster::numbering::next(w.tx(), "platforms", 'P', 5)
 }

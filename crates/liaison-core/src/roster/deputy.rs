@@ -270,14 +270,10 @@ fn find_twin(tx: &Transaction<'_>, input: &DeputyInput) -> Result<Option<(String
     Ok(None)
 }
 
-/// The next free deputy number, `D000001` style.
+/// The next free deputy number: `D000001` at the office, `XH-01-D0001` at a station (see
+/// [`super::numbering`]).
 fn next_code(tx: &Transaction<'_>) -> Result<String> {
-    let max: Option<i64> = tx.query_row(
-        "SELECT MAX(CAST(substr(code, 2) AS INTEGER)) FROM deputies WHERE code GLOB 'D[0-9]*'",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(format!("D{:06}", max.unwrap_or(0) + 1))
+    super::numbering::next(tx, "deputies", 'D', 6)
 }
 
 /// A deputy's private data, unmasked.

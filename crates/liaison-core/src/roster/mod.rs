@@ -8,6 +8,7 @@ pub mod deputy;
 pub mod kinds;
 pub mod listing;
 pub mod mask;
+pub(crate) mod numbering;
 pub mod photo;
 pub mod platform;
 pub mod province;

@@ -234,6 +234,9 @@ fn root_region(w: &mut Writer<'_>, created: &mut usize) -> Result<String> {
     }
 }
 
+/// The region `name` under `parent_code`, created when the roster has none. A created region's code is its
+/// parent's code and its name (`410400-叶县`), not a running number: roster ids are derived from codes, so the
+/// same county created from two nodes' imports is then one region, and two different ones never share a code.
 fn child_region(
     w: &mut Writer<'_>,
     parent_code: &str,
@@ -251,12 +254,7 @@ fn child_region(
     if let Some(code) = found {
         return Ok(code);
     }
-    let siblings: i64 = w.tx().query_row(
-        "SELECT COUNT(*) FROM regions r JOIN regions p ON p.id = r.parent_id WHERE p.code = ?1",
-        [parent_code],
-        |r| r.get(0),
-    )?;
-    let code = format!("{parent_code}-{:02}", siblings + 1);
+    let code = format!("{parent_code}-{name}");
     let saved = region::save(
         w,
         &RegionInput { code: code.clone(), name: name.to_owned(), kind, parent_code: Some(parent_code.to_owned()) },

@@ -127,6 +127,16 @@ fn platforms_import_creates_missing_regions_and_keeps_star_history() {
         reasons(&s.rejected)[0].2,
         "无法识别的平台类型“超市”（代表联络站、代表联络点、立法联系点、基层示范点、实践基地）"
     );
+    let made: Vec<String> = t
+        .store
+        .conn()
+        .prepare("SELECT code FROM regions WHERE name IN ('叶县', '昆阳街道') ORDER BY length(code)")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(made, ["410400-叶县", "410400-叶县-昆阳街道"], "named by parent and name, the same on every node");
     let again = commit(&mut t.store, &[grid], "tester").unwrap();
     assert_eq!((again.sheets[0].created, again.sheets[0].changed, again.sheets[0].regions_created), (0, 0, 0));
     let stats = crate::stats::roster_stats(t.store.conn()).unwrap();
